@@ -1,0 +1,24 @@
+package io.hazardledger.contracts.inspection;
+
+import io.hazardledger.contracts.DomainEvent;
+import io.hazardledger.contracts.hazard.HazardCategory;
+import io.hazardledger.contracts.hazard.Severity;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A hazard was found during an inspection; hazard-service turns each finding into exactly one hazard. */
+public record FindingRecorded(
+        UUID inspectionId,
+        UUID findingId,
+        UUID enterpriseId,
+        String districtCode,
+        InspectionKind inspectionKind,
+        String description,
+        HazardCategory category,
+        Severity severity,
+        String location,
+        LocalDate suggestedDeadline,
+        List<String> evidence) implements DomainEvent {
+}

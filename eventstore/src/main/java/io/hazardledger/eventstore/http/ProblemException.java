@@ -1,0 +1,36 @@
+package io.hazardledger.eventstore.http;
+
+import java.util.List;
+
+/** A request refused for a reason the client can act on; answered as problem+json with its status. */
+public class ProblemException extends RuntimeException {
+    private final transient Problem problem;
+
+    public ProblemException(Problem problem) {
+        super(problem.detail());
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(Problem.of("not-found", "Not found", 404, what + " " + id + " does not exist"));
+    }
+
+    /** A command not allowed in the aggregate's current state. */
+    public static ProblemException illegalTransition(String command, String state) {
+        return new ProblemException(Problem.of("illegal-transition", "Command not allowed in this state", 409,
+                command + " is not allowed while the state is " + state));
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return new ProblemException(Problem.of("validation-failed", "Request is not valid", 400, message)
+                .withErrors(List.of(new Problem.FieldError(field, message))));
+    }
+
+    public static ProblemException conflict(String slug, String detail) {
+        return new ProblemException(Problem.of(slug, "Conflict", 409, detail));
+    }
+}
