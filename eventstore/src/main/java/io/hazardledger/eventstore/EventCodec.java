@@ -51,6 +51,13 @@ public final class EventCodec {
         }
     }
 
+    /** The payload as the record its type names in the catalogue. */
+    public static DomainEvent payload(EventEnvelope envelope) {
+        var descriptor = EventCatalog.byType(envelope.type())
+                .orElseThrow(() -> new MalformedEventException("Unknown event type " + envelope.type(), null));
+        return payload(envelope, descriptor.payloadType());
+    }
+
     /** The payload as the record of the published language; the type must match the envelope's. */
     public static <T extends DomainEvent> T payload(EventEnvelope envelope, Class<T> type) {
         var descriptor = EventCatalog.byType(envelope.type())

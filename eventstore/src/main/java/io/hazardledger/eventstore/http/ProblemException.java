@@ -25,6 +25,12 @@ public class ProblemException extends RuntimeException {
                 command + " is not allowed while the state is " + state));
     }
 
+    /** A command sent with an {@code If-Match} version the aggregate has moved past. */
+    public static ProblemException preconditionFailed(String what, Object id, long expected, long actual) {
+        return new ProblemException(Problem.of("stale-version", "Precondition failed", 412,
+                what + " " + id + " is at version " + actual + ", not " + expected + "; reload and retry"));
+    }
+
     public static ProblemException invalid(String field, String message) {
         return new ProblemException(Problem.of("validation-failed", "Request is not valid", 400, message)
                 .withErrors(List.of(new Problem.FieldError(field, message))));

@@ -1,5 +1,6 @@
 package io.hazardledger.eventstore.store;
 
+import io.hazardledger.contracts.DomainEvent;
 import io.hazardledger.contracts.EventCatalog;
 import io.hazardledger.contracts.EventDescriptor;
 import io.hazardledger.contracts.EventEnvelope;
@@ -16,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * Append-only event streams on PostgreSQL. Appends run in the caller's transaction and write the outbox row of
@@ -32,10 +34,11 @@ public class EventStore {
                                       enterprise_id, payload)
                 VALUES (:eventId, :streamType, :streamId, :version, :type, :schemaVersion, :occurredAt,
                         :actorSubject, :actorRole, :correlationId, cast(:causationId AS text),
-                        cast(:districtCode AS text), cast(:enterpriseId AS uuid), cast(:payload AS jsonb))
+                        cast(:districtCode AS text), cast(:enterpriseId AS uuid), cast(cast(:payload AS text) AS jsonb))
                 RETURNING position)
             INSERT INTO es_outbox (event_position, topic) SELECT position, :topic FROM appended
             """;
+    // The payload is bound as text and cast: bound straight to jsonb, the client would store it as one JSON string.
     private static final String STREAM_VERSION_CONSTRAINT = "es_event_stream_version";
 
     /** Every event of the stream in version order; empty when the stream does not exist. */
@@ -44,6 +47,24 @@ public class EventStore {
                 .setParameter("streamId", streamId)
                 .getResultList()
                 .map(rows -> rows.stream().map(EventCodec::readEnvelope).toList());
+    }
+
+    /** Replays a stream into its current state; version 0 means the stream does not exist. */
+    public <A> Uni<Loaded<A>> load(Mutiny.Session session, UUID streamId, A empty, BiFunction<A, DomainEvent, A> apply) {
+        return load(session, streamId).map(events -> {
+            A state = empty;
+            for (EventEnvelope event : events) {
+                state = apply.apply(state, EventCodec.payload(event));
+            }
+            return new Loaded<>(state, events.isEmpty() ? 0 : events.get(events.size() - 1).aggregateVersion());
+        });
+    }
+
+    /** An aggregate's state and the version of the stream it was replayed from. */
+    public record Loaded<A>(A state, long version) {
+        public boolean exists() {
+            return version > 0;
+        }
     }
 
     /**

@@ -1,0 +1,46 @@
+package io.hazardledger.eventstore.enterprises;
+
+import io.hazardledger.contracts.DomainEvent;
+import io.hazardledger.contracts.EventEnvelope;
+import io.hazardledger.contracts.enterprise.EnterpriseRegistered;
+import io.hazardledger.contracts.enterprise.EnterpriseStatus;
+import io.hazardledger.eventstore.EventCodec;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.util.UUID;
+
+/**
+ * The local copy of the ledger that inspection, hazard and reporting services keep from enterprise-events, so they
+ * never call the registry to check or place a fact. Each service feeds it from its own consumer.
+ */
+@ApplicationScoped
+public class EnterpriseDirectory {
+
+    /** Applies one enterprise event; to be called inside the consumer's transaction. */
+    public Uni<Void> apply(Mutiny.Session session, EventEnvelope event) {
+        DomainEvent payload = EventCodec.payload(event);
+        return session.find(EnterpriseCopy.class, event.aggregateId()).chain(existing -> {
+            if (existing != null && existing.version >= event.aggregateVersion()) {
+                return Uni.createFrom().voidItem();
+            }
+            if (payload instanceof EnterpriseRegistered registered) {
+                EnterpriseCopy copy = existing != null ? existing : new EnterpriseCopy();
+                copy.id = registered.enterpriseId();
+                copy.name = registered.name();
+                copy.districtCode = registered.districtCode();
+                copy.streetCode = registered.streetCode();
+                copy.industryCode = registered.industryCode();
+                copy.status = EnterpriseStatus.ACTIVE;
+                copy.version = event.aggregateVersion();
+                return existing != null ? Uni.createFrom().voidItem() : session.persist(copy);
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    public Uni<EnterpriseCopy> find(Mutiny.Session session, UUID enterpriseId) {
+        return session.find(EnterpriseCopy.class, enterpriseId);
+    }
+}

@@ -1,0 +1,22 @@
+package io.hazardledger.inspection.messaging;
+
+import io.hazardledger.eventstore.consumer.IdempotentConsumer;
+import io.hazardledger.eventstore.enterprises.EnterpriseDirectory;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Keeps the local copy of the ledger that planning checks against. */
+@ApplicationScoped
+public class EnterpriseEventsConsumer {
+    @Inject
+    IdempotentConsumer consumer;
+    @Inject
+    EnterpriseDirectory directory;
+
+    @Incoming("enterprise-events")
+    public Uni<Void> consume(String event) {
+        return consumer.consume("inspection-service.enterprises", event, directory::apply);
+    }
+}
