@@ -6,7 +6,9 @@ import io.hazardledger.contracts.enterprise.EnterpriseRegistered;
 import io.hazardledger.contracts.enterprise.EnterpriseStatus;
 import io.hazardledger.eventstore.EventCodec;
 import io.smallrye.mutiny.Uni;
+import io.hazardledger.eventstore.consumer.IdempotentConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.UUID;
@@ -17,6 +19,13 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class EnterpriseDirectory {
+    @Inject
+    IdempotentConsumer consumer;
+
+    /** Applies one record of enterprise-events once; a service's {@code @Incoming} method delegates here. */
+    public Uni<Void> consume(String service, String recordValue) {
+        return consumer.consume(service + ".enterprise-copy", recordValue, this::apply);
+    }
 
     /** Applies one enterprise event; to be called inside the consumer's transaction. */
     public Uni<Void> apply(Mutiny.Session session, EventEnvelope event) {

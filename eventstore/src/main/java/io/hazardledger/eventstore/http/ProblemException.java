@@ -1,13 +1,18 @@
 package io.hazardledger.eventstore.http;
 
+import jakarta.ws.rs.WebApplicationException;
+
 import java.util.List;
 
-/** A request refused for a reason the client can act on; answered as problem+json with its status. */
-public class ProblemException extends RuntimeException {
+/**
+ * A request refused for a reason the client can act on; answered as problem+json with its status. A
+ * WebApplicationException, so that it keeps its status even where JAX-RS converts parameters.
+ */
+public class ProblemException extends WebApplicationException {
     private final transient Problem problem;
 
     public ProblemException(Problem problem) {
-        super(problem.detail());
+        super(problem.detail(), problem.status());
         this.problem = problem;
     }
 

@@ -1,6 +1,5 @@
 package io.hazardledger.hazard.messaging;
 
-import io.hazardledger.eventstore.consumer.IdempotentConsumer;
 import io.hazardledger.eventstore.enterprises.EnterpriseDirectory;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,12 +10,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class EnterpriseEventsConsumer {
     @Inject
-    IdempotentConsumer consumer;
-    @Inject
     EnterpriseDirectory directory;
 
     @Incoming("enterprise-events")
     public Uni<Void> consume(String event) {
-        return consumer.consume("hazard-service.enterprises", event, directory::apply);
+        return directory.consume("hazard-service", event);
     }
 }

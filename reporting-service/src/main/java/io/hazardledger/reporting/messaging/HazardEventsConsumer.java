@@ -1,0 +1,22 @@
+package io.hazardledger.reporting.messaging;
+
+import io.hazardledger.eventstore.consumer.IdempotentConsumer;
+import io.hazardledger.reporting.persistence.HazardFactProjection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Feeds the hazard facts every statistic is computed from. */
+@ApplicationScoped
+public class HazardEventsConsumer {
+    @Inject
+    IdempotentConsumer consumer;
+    @Inject
+    HazardFactProjection projection;
+
+    @Incoming("hazard-events")
+    public Uni<Void> consume(String event) {
+        return consumer.consume("reporting-service.hazard-facts", event, projection::apply);
+    }
+}
