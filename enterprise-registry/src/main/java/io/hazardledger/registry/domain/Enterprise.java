@@ -2,6 +2,7 @@ package io.hazardledger.registry.domain;
 
 import io.hazardledger.contracts.enterprise.EnterpriseRegistered;
 import io.hazardledger.contracts.enterprise.SupervisionCategory;
+import io.hazardledger.contracts.enterprise.UnifiedSocialCreditCode;
 
 import io.hazardledger.eventstore.domain.RuleViolation;
 

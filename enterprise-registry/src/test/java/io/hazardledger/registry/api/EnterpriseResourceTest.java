@@ -5,7 +5,7 @@ import io.hazardledger.contracts.Topics;
 import io.hazardledger.eventstore.EventCodec;
 import io.hazardledger.eventstore.testing.TestInfrastructure;
 import io.hazardledger.eventstore.testing.TopicReader;
-import io.hazardledger.registry.domain.UnifiedSocialCreditCode;
+import io.hazardledger.contracts.enterprise.UnifiedSocialCreditCode;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

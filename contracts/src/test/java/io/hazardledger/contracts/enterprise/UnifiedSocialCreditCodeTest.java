@@ -1,4 +1,4 @@
-package io.hazardledger.registry.domain;
+package io.hazardledger.contracts.enterprise;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

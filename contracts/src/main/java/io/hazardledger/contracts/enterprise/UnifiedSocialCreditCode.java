@@ -1,4 +1,4 @@
-package io.hazardledger.registry.domain;
+package io.hazardledger.contracts.enterprise;
 
 import java.util.regex.Pattern;
 

@@ -1,0 +1,108 @@
+package io.hazardledger.local;
+
+import io.hazardledger.contracts.enterprise.UnifiedSocialCreditCode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Demo data through the public REST APIs, as a partner system would enter it: enterprises in the four seed districts
+ * (Weifang Binhai, Changyi with the Longchi chemical park, Jinan Zhangqiu, Quanzhou Fengze), an inspection of each
+ * with findings, which become hazards and show in the district table.
+ */
+public final class DemoData {
+    private static final Pattern ID = Pattern.compile("\"(?:id|findingId)\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final Duration COPY_WAIT = Duration.ofSeconds(60);
+
+    /** District, name, unified social credit code (its check character is computed), industry, supervision category. */
+    private static final List<String[]> ENTERPRISES = List.of(
+            new String[] {"370772", "潍坊滨海石化有限公司", "913707006135001000", "26", "HAZARDOUS_CHEMICALS_PRODUCTION"},
+            new String[] {"370772", "潍坊海港物流有限公司", "913707006135002000", "59", "HAZARDOUS_CHEMICALS_TRADE"},
+            new String[] {"370786", "昌邑龙池化工园区精细化工有限公司", "913707866135003000", "26", "HAZARDOUS_CHEMICALS_PRODUCTION"},
+            new String[] {"370114", "济南章丘锻造机械有限公司", "913701146135004000", "34", "INDUSTRY_AND_TRADE"},
+            new String[] {"350503", "泉州丰泽石材加工厂", "913505036135005000", "30", "INDUSTRY_AND_TRADE"});
+
+    private static final List<String[]> FINDINGS = List.of(
+            new String[] {"配电箱未可靠接地，线缆老化破损", "ELECTRICAL", "GENERAL", "二号车间"},
+            new String[] {"储罐区可燃气体报警器失效", "HAZARDOUS_CHEMICAL_STORAGE", "MAJOR", "储罐区"});
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final StackSettings settings;
+
+    public DemoData(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Loads the demo and returns how many findings were recorded. */
+    public int load() throws IOException, InterruptedException {
+        String registry = settings.baseUrl(ServiceSpec.ALL.get(0));
+        String inspection = settings.baseUrl(ServiceSpec.ALL.get(1));
+        int findings = 0;
+        List<String> enterpriseIds = new ArrayList<>();
+        for (String[] e : ENTERPRISES) {
+            String uscc = e[2].substring(0, 17) + UnifiedSocialCreditCode.checkCharacter(e[2]);
+            HttpResponse<String> registered = post(registry + "/api/enterprises", """
+                    {"uscc":"%s","name":"%s","districtCode":"%s","industryCode":"%s","supervisionCategory":"%s"}"""
+                    .formatted(uscc, e[1], e[0], e[3], e[4]));
+            if (registered.statusCode() == 409) {
+                continue; // loaded before: the stack keeps its data between runs
+            }
+            enterpriseIds.add(idIn(expect(registered, 201)));
+        }
+        for (String enterpriseId : enterpriseIds) {
+            String inspectionId = idIn(planOnceKnown(inspection, enterpriseId));
+            expect(post(inspection + "/api/inspections/" + inspectionId + "/start", ""), 200);
+            for (String[] f : FINDINGS) {
+                expect(post(inspection + "/api/inspections/" + inspectionId + "/findings", """
+                        {"description":"%s","category":"%s","severity":"%s","location":"%s","suggestedDeadline":"%s"}"""
+                        .formatted(f[0], f[1], f[2], f[3], LocalDate.now().plusDays(30))), 201);
+                findings++;
+            }
+        }
+        return findings;
+    }
+
+    /** The inspection service learns of a new enterprise from Kafka, a moment after the registry answered. */
+    private HttpResponse<String> planOnceKnown(String inspection, String enterpriseId) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + COPY_WAIT.toNanos();
+        while (true) {
+            HttpResponse<String> planned = post(inspection + "/api/inspections", """
+                    {"enterpriseId":"%s","kind":"ENFORCEMENT","plannedDate":"%s","inspectors":["demo-inspector"]}"""
+                    .formatted(enterpriseId, LocalDate.now()));
+            if (planned.statusCode() != 400 || System.nanoTime() > deadline) {
+                return expect(planned, 201);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("X-Correlation-Id", "demo-data").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> expect(HttpResponse<String> response, int status) throws IOException {
+        if (response.statusCode() != status) {
+            throw new IOException(response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    private static String idIn(HttpResponse<String> response) throws IOException {
+        Matcher matcher = ID.matcher(response.body());
+        if (!matcher.find()) {
+            throw new IOException("No id in " + response.body());
+        }
+        return matcher.group(1);
+    }
+}

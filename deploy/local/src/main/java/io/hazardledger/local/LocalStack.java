@@ -1,0 +1,150 @@
+package io.hazardledger.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system on one machine without Docker: PostgreSQL (the local server, else an embedded one), a KRaft
+ * Kafka broker and the four services, each its own process logging to a file under the run folder. {@code up}
+ * returns once every service reports ready; {@code down} stops everything it started and leaves no process behind.
+ */
+public final class LocalStack {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final StackSettings settings;
+    private final Map<String, Duration> startTimes = new LinkedHashMap<>();
+
+    public LocalStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    /** How long each part took from launch to ready, for the start-up report. */
+    public Map<String, Duration> startTimes() {
+        return startTimes;
+    }
+
+    public void up() throws Exception {
+        Files.createDirectories(settings.runDir());
+        ensurePostgres();
+        PostgresServer postgres = PostgresServer.local(settings.postgresPort());
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            postgres.createDatabaseIfMissing(settings.database(service));
+        }
+        ensureKafka();
+        List<Process> started = new ArrayList<>();
+        long launched = System.nanoTime();
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            started.add(startService(service, postgres));
+        }
+        for (int i = 0; i < ServiceSpec.ALL.size(); i++) {
+            ServiceSpec service = ServiceSpec.ALL.get(i);
+            awaitReady(service, started.get(i));
+            startTimes.put(service.module(), Duration.ofNanos(System.nanoTime() - launched));
+        }
+    }
+
+    public void down() throws IOException {
+        for (int i = ServiceSpec.ALL.size() - 1; i >= 0; i--) {
+            Processes.stopByPidFile(pidFile(ServiceSpec.ALL.get(i).module()), STOP_GRACE);
+        }
+        Processes.stopByPidFile(settings.runDir().resolve("kafka/broker.pid"), STOP_GRACE);
+        Processes.stopByPidFile(pidFile("postgres"), STOP_GRACE);
+    }
+
+    public void dropDatabases() throws Exception {
+        PostgresServer postgres = PostgresServer.local(settings.postgresPort());
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            postgres.dropDatabase(settings.database(service));
+        }
+    }
+
+    private void ensurePostgres() throws IOException {
+        PostgresServer postgres = PostgresServer.local(settings.postgresPort());
+        if (postgres.isReachable()) {
+            return;
+        }
+        long launched = System.nanoTime();
+        Path dir = settings.runDir().resolve("postgres");
+        Process process = Processes.startDetached(List.of(Processes.javaExecutable(), "-Xmx64m", "-cp",
+                        System.getProperty("java.class.path"), EmbeddedPostgresServer.class.getName(), dir.toString(),
+                        Integer.toString(settings.postgresPort())),
+                settings.runDir().resolve("logs/postgres.log"), Map.of());
+        Files.writeString(pidFile("postgres"), Long.toString(process.pid()));
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (!postgres.isReachable()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IOException("Embedded PostgreSQL did not start; see " + settings.runDir().resolve("logs/postgres.log"));
+            }
+            Ports.sleep(200);
+        }
+        startTimes.put("postgres (embedded)", Duration.ofNanos(System.nanoTime() - launched));
+    }
+
+    private void ensureKafka() throws IOException {
+        if (Ports.isOpen(settings.kafkaPort())) {
+            throw new IOException("Port " + settings.kafkaPort() + " is taken: is a stack already running? Stop it first.");
+        }
+        long launched = System.nanoTime();
+        KafkaBroker.start(settings.runDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+        startTimes.put("kafka", Duration.ofNanos(System.nanoTime() - launched));
+    }
+
+    private Process startService(ServiceSpec service, PostgresServer postgres) throws IOException {
+        Path runner = service.runner(settings.projectRoot());
+        if (!Files.exists(runner)) {
+            throw new IOException(runner + " is missing: build first (./mvnw -DskipTests install)");
+        }
+        if (Ports.isOpen(settings.port(service))) {
+            throw new IOException("Port " + settings.port(service) + " for " + service.module() + " is taken");
+        }
+        List<String> command = new ArrayList<>(List.of(Processes.javaExecutable()));
+        command.addAll(List.of(System.getenv().getOrDefault("HL_SERVICE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC").split("\\s+")));
+        command.addAll(List.of("-jar", runner.toString()));
+        Process process = Processes.startDetached(command, settings.runDir().resolve("logs/" + service.module() + ".log"), Map.of(
+                "QUARKUS_HTTP_PORT", Integer.toString(settings.port(service)),
+                "DB_URL", postgres.reactiveUrl(settings.database(service)),
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + settings.kafkaPort()));
+        Files.writeString(pidFile(service.module()), Long.toString(process.pid()));
+        return process;
+    }
+
+    private void awaitReady(ServiceSpec service, Process process) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI ready = URI.create(settings.baseUrl(service) + "/q/health/ready");
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException(service.module() + " exited; see " + settings.runDir().resolve("logs/" + service.module() + ".log"));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IOException(service.module() + " not ready after " + READY_TIMEOUT.toSeconds() + " s");
+    }
+
+    private Path pidFile(String name) {
+        return settings.runDir().resolve(name + ".pid");
+    }
+}

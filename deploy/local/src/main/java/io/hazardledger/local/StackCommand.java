@@ -1,0 +1,69 @@
+package io.hazardledger.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * {@code up}: start the local stack with demo data and print where everything is; {@code down}: stop it all.
+ * Run from the project root (deploy/local/up.sh and down.sh do).
+ */
+public final class StackCommand {
+    private StackCommand() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String verb = args.length == 0 ? "up" : args[0];
+        LocalStack stack = new LocalStack(StackSettings.defaults(Path.of("").toAbsolutePath()));
+        switch (verb) {
+            case "up" -> up(stack);
+            case "down" -> {
+                stack.down();
+                System.out.println("Stopped. Nothing of the stack is running; data stays in PostgreSQL and "
+                        + stack.settings().runDir().resolve("kafka"));
+            }
+            default -> {
+                System.err.println("usage: StackCommand up|down");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void up(LocalStack stack) throws Exception {
+        long started = System.nanoTime();
+        try {
+            stack.up();
+        } catch (Exception e) {
+            System.err.println("Start failed: " + e.getMessage());
+            stack.down();
+            System.exit(1);
+        }
+        int findings = new DemoData(stack.settings()).load();
+        StackSettings s = stack.settings();
+        StringBuilder out = new StringBuilder();
+        out.append("Hazard Ledger is running (ready in ").append(seconds(Duration.ofNanos(System.nanoTime() - started)))
+                .append(", demo data: ").append(findings).append(" new findings).\n\n");
+        out.append(String.format("%-20s %-34s %-42s %s%n", "service", "API", "Swagger UI", "health"));
+        Map<ServiceSpec, String> api = Map.of(
+                ServiceSpec.ALL.get(0), "/api/enterprises",
+                ServiceSpec.ALL.get(1), "/api/inspections",
+                ServiceSpec.ALL.get(2), "/api/hazards",
+                ServiceSpec.ALL.get(3), "/api/stats/districts");
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            String base = s.baseUrl(service);
+            out.append(String.format("%-20s %-34s %-42s %s%n", service.module(), base + api.get(service),
+                    base + "/q/swagger-ui", base + "/q/health"));
+        }
+        out.append("\nKafka      127.0.0.1:").append(s.kafkaPort())
+                .append("  (topics enterprise-events, inspection-events, hazard-events)\n");
+        out.append("PostgreSQL 127.0.0.1:").append(s.postgresPort()).append("  (databases enterprise, inspection, hazard, reporting)\n");
+        out.append("Logs       ").append(s.runDir().resolve("logs")).append('\n');
+        out.append("Stop with  deploy/local/down.sh\n\nStart-up times:\n");
+        stack.startTimes().forEach((name, time) -> out.append(String.format("  %-20s %s%n", name, seconds(time))));
+        System.out.print(out);
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format("%.1f s", duration.toMillis() / 1000.0);
+    }
+}
