@@ -59,9 +59,7 @@ public final class LocalStack {
     }
 
     public void down() throws IOException {
-        for (int i = ServiceSpec.ALL.size() - 1; i >= 0; i--) {
-            Processes.stopByPidFile(pidFile(ServiceSpec.ALL.get(i).module()), STOP_GRACE);
-        }
+        Processes.stopAll(ServiceSpec.ALL.stream().map(service -> pidFile(service.module())).toList(), STOP_GRACE);
         Processes.stopByPidFile(settings.runDir().resolve("kafka/broker.pid"), STOP_GRACE);
         Processes.stopByPidFile(pidFile("postgres"), STOP_GRACE);
     }

@@ -43,6 +43,20 @@ public final class Ports {
         }
     }
 
+    /** The first of {@code count} consecutive ports, from {@code from} upwards, that nothing listens on. */
+    public static int freeRange(int from, int count) {
+        for (int first = from; first < 65_000; first += count) {
+            boolean free = true;
+            for (int port = first; port < first + count && free; port++) {
+                free = !isOpen(port);
+            }
+            if (free) {
+                return first;
+            }
+        }
+        throw new IllegalStateException("No " + count + " free consecutive ports above " + from);
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);

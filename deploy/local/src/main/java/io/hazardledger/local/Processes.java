@@ -44,6 +44,21 @@ public final class Processes {
         }
     }
 
+    /** Stops the processes named by {@code pidFiles} together (SIGTERM to all first), removing the files. */
+    public static void stopAll(List<Path> pidFiles, Duration grace) throws IOException {
+        List<ProcessHandle> running = new java.util.ArrayList<>();
+        for (Path pidFile : pidFiles) {
+            if (Files.exists(pidFile)) {
+                ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).ifPresent(running::add);
+            }
+        }
+        running.forEach(ProcessHandle::destroy);
+        running.forEach(process -> stop(process, grace));
+        for (Path pidFile : pidFiles) {
+            Files.deleteIfExists(pidFile);
+        }
+    }
+
     /** Stops the process whose id is in {@code pidFile}, if it still runs, and removes the file. */
     public static boolean stopByPidFile(Path pidFile, Duration grace) throws IOException {
         if (!Files.exists(pidFile)) {

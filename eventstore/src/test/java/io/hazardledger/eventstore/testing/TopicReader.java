@@ -28,7 +28,13 @@ public final class TopicReader {
 
     public static List<ConsumerRecord<String, String>> await(String topic, Predicate<ConsumerRecord<String, String>> wanted,
                                                              int count, Duration timeout) {
-        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        return await(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), topic, wanted, count, timeout);
+    }
+
+    /** As {@link #await(String, Predicate, int, Duration)}, on the broker at {@code bootstrap}. */
+    public static List<ConsumerRecord<String, String>> await(String bootstrap, String topic,
+                                                             Predicate<ConsumerRecord<String, String>> wanted,
+                                                             int count, Duration timeout) {
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {

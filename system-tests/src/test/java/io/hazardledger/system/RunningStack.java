@@ -1,0 +1,62 @@
+package io.hazardledger.system;
+
+import io.hazardledger.local.LocalStack;
+import io.hazardledger.local.Ports;
+import io.hazardledger.local.ServiceSpec;
+import io.hazardledger.local.StackSettings;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * The system under test: the stack already running on the README's ports when {@code HL_STACK=running}, otherwise
+ * one this test run starts on free ports with databases of its own, and stops and drops afterwards.
+ */
+final class RunningStack implements AutoCloseable {
+    private final LocalStack stack;
+    private final boolean owned;
+
+    private RunningStack(LocalStack stack, boolean owned) {
+        this.stack = stack;
+        this.owned = owned;
+    }
+
+    static RunningStack start() throws Exception {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        if ("running".equals(System.getenv("HL_STACK"))) {
+            return new RunningStack(new LocalStack(StackSettings.defaults(root)), false);
+        }
+        String prefix = "st_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_";
+        StackSettings settings = new StackSettings(root, root.resolve("system-tests/target/stack"),
+                Ports.freeRange(18081, 4), Ports.free(), Ports.free(), 5432, prefix);
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.up();
+        } catch (Exception e) {
+            stack.down();
+            stack.dropDatabases();
+            throw e;
+        }
+        return new RunningStack(stack, true);
+    }
+
+    String url(int serviceIndex, String path) {
+        return stack.settings().baseUrl(ServiceSpec.ALL.get(serviceIndex)) + path;
+    }
+
+    String kafkaBootstrap() {
+        return "127.0.0.1:" + stack.settings().kafkaPort();
+    }
+
+    LocalStack stack() {
+        return stack;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (owned) {
+            stack.down();
+            stack.dropDatabases();
+        }
+    }
+}

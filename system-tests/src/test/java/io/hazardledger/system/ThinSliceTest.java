@@ -1,0 +1,103 @@
+package io.hazardledger.system;
+
+import io.hazardledger.contracts.CloudEventHeaders;
+import io.hazardledger.contracts.Topics;
+import io.hazardledger.contracts.enterprise.UnifiedSocialCreditCode;
+import io.hazardledger.eventstore.testing.Poll;
+import io.hazardledger.eventstore.testing.TopicReader;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The thin slice through the running services, over HTTP only: register an enterprise, inspect it and record a
+ * finding; the finding becomes a hazard and the district table counts it. One correlation id runs through it all.
+ */
+class ThinSliceTest {
+    private static final int REGISTRY = 0;
+    private static final int INSPECTION = 1;
+    private static final int HAZARD = 2;
+    private static final int REPORTING = 3;
+    private static final String DISTRICT = "370786"; // 昌邑市, home of the Longchi chemical park
+    private static final Duration PROPAGATION = Duration.ofSeconds(60);
+
+    private static RunningStack system;
+
+    @BeforeAll
+    static void start() throws Exception {
+        system = RunningStack.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void aFindingBecomesAHazardThatTheDistrictTableCounts() {
+        long foundBefore = found(DISTRICT);
+        String correlation = "slice-" + UUID.randomUUID();
+        String body17 = "913707866" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        String enterpriseId = given().contentType(ContentType.JSON).header("X-Correlation-Id", correlation)
+                .body(Map.of("uscc", body17 + UnifiedSocialCreditCode.checkCharacter(body17 + "0"),
+                        "name", "昌邑龙池化工园区新材料有限公司", "districtCode", DISTRICT,
+                        "supervisionCategory", "HAZARDOUS_CHEMICALS_PRODUCTION"))
+                .post(system.url(REGISTRY, "/api/enterprises")).then().statusCode(201).extract().path("id");
+
+        String[] inspectionId = new String[1];
+        Poll.until(PROPAGATION, "inspection-service to know the enterprise", () -> {
+            var planned = given().contentType(ContentType.JSON).header("X-Correlation-Id", correlation)
+                    .body(Map.of("enterpriseId", enterpriseId, "kind", "SPECIAL_CAMPAIGN", "campaign", "有限空间专项检查",
+                            "plannedDate", LocalDate.now().toString(), "inspectors", List.of("insp-1", "insp-2")))
+                    .post(system.url(INSPECTION, "/api/inspections"));
+            inspectionId[0] = planned.statusCode() == 201 ? planned.path("id") : null;
+            return inspectionId[0] != null;
+        });
+        given().header("X-Correlation-Id", correlation).post(system.url(INSPECTION, "/api/inspections/" + inspectionId[0] + "/start"))
+                .then().statusCode(200);
+        String findingId = given().contentType(ContentType.JSON).header("X-Correlation-Id", correlation)
+                .body(Map.of("description", "有限空间作业未执行审批，未配备气体检测仪", "category", "CONFINED_SPACE",
+                        "severity", "MAJOR", "location", "污水处理池"))
+                .post(system.url(INSPECTION, "/api/inspections/" + inspectionId[0] + "/findings"))
+                .then().statusCode(201).extract().path("findingId");
+
+        JsonPath[] hazards = new JsonPath[1];
+        Poll.until(PROPAGATION, "the hazard of the finding", () -> {
+            hazards[0] = given().get(system.url(HAZARD, "/api/hazards?enterpriseId=" + enterpriseId)).then().extract().jsonPath();
+            return hazards[0].getList("$").size() == 1;
+        });
+        String hazardId = hazards[0].getString("[0].id");
+        assertEquals(findingId, hazards[0].getString("[0].findingId"));
+        assertEquals(inspectionId[0], hazards[0].getString("[0].inspectionId"));
+        assertEquals(correlation, given().get(system.url(HAZARD, "/api/hazards/" + hazardId + "/events"))
+                .then().statusCode(200).extract().path("[0].correlationId"));
+
+        Poll.until(PROPAGATION, "the district table to count the hazard", () -> found(DISTRICT) == foundBefore + 1);
+
+        for (String topic : List.of(Topics.ENTERPRISE_EVENTS, Topics.INSPECTION_EVENTS, Topics.HAZARD_EVENTS)) {
+            var records = TopicReader.await(system.kafkaBootstrap(), topic,
+                    r -> correlation.equals(TopicReader.header(r, CloudEventHeaders.CORRELATION_ID)), 1, PROPAGATION);
+            assertEquals(correlation, TopicReader.header(records.get(0), CloudEventHeaders.CORRELATION_ID), topic);
+        }
+    }
+
+    private static long found(String district) {
+        JsonPath table = given().get(system.url(REPORTING, "/api/stats/districts")).then().statusCode(200).extract().jsonPath();
+        int index = table.getList("districts.districtCode").indexOf(district);
+        return index < 0 ? 0 : table.getLong("districts[" + index + "].found");
+    }
+}
