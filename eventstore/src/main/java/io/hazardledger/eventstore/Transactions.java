@@ -1,6 +1,7 @@
 package io.hazardledger.eventstore;
 
 import io.hazardledger.eventstore.outbox.OutboxRelay;
+import io.hazardledger.eventstore.store.ConcurrencyConflictException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class Transactions {
+    static final int CONFLICT_RETRIES = 5;
     private final Mutiny.SessionFactory sessionFactory;
     private final OutboxRelay relay;
 
@@ -23,8 +25,16 @@ public class Transactions {
         this.relay = relay;
     }
 
+    /**
+     * Runs {@code work} in a new transaction. A lost race on a stream re-runs the whole transaction (up to
+     * {@value #CONFLICT_RETRIES} times): the command is decided again on the state the winner left, which is safe
+     * because every decision re-checks its rules. Commands sent with {@code If-Match} never get here with a
+     * conflict: theirs is answered 412.
+     */
     public <T> Uni<T> inTransaction(Function<Mutiny.Session, Uni<T>> work) {
-        return sessionFactory.withTransaction((session, tx) -> work.apply(session)).invoke(relay::wakeUp);
+        return Uni.createFrom().deferred(() -> sessionFactory.withTransaction((session, tx) -> work.apply(session)))
+                .onFailure(ConcurrencyConflictException.class).retry().atMost(CONFLICT_RETRIES)
+                .invoke(relay::wakeUp);
     }
 
     /** Reads in a session without a transaction of their own. */

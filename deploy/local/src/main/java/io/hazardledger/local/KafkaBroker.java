@@ -59,6 +59,12 @@ public final class KafkaBroker implements AutoCloseable {
         return process.pid();
     }
 
+    /** Kills the broker at once (SIGKILL), as a crash would. */
+    public void kill() {
+        process.destroyForcibly();
+        process.onExit().join();
+    }
+
     @Override
     public void close() {
         Processes.stop(process, Duration.ofSeconds(15));

@@ -36,6 +36,12 @@ public class ProblemException extends WebApplicationException {
                 what + " " + id + " is at version " + actual + ", not " + expected + "; reload and retry"));
     }
 
+    /** A command whose {@code If-Match} version was current when checked but lost the race to another writer. */
+    public static ProblemException overtaken(String what, Object id, long expected) {
+        return new ProblemException(Problem.of("stale-version", "Precondition failed", 412,
+                what + " " + id + " was changed by someone else after version " + expected + "; reload and retry"));
+    }
+
     public static ProblemException invalid(String field, String message) {
         return new ProblemException(Problem.of("validation-failed", "Request is not valid", 400, message)
                 .withErrors(List.of(new Problem.FieldError(field, message))));

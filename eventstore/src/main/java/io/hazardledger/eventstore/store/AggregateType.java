@@ -35,7 +35,9 @@ public record AggregateType<A>(String streamType, String name, A empty, BiFuncti
 
     /**
      * Loads the aggregate (404 when missing), checks {@code ifMatch} against its version (412 when stale), lets
-     * {@code decide} choose the events and appends them after the version it decided on.
+     * {@code decide} choose the events and appends them after the version it decided on. A writer that got there
+     * first makes it a 412 when the client named a version, else a {@link ConcurrencyConflictException} that
+     * {@code Transactions} answers by deciding again.
      */
     public Uni<EventStore.Loaded<A>> update(EventStore store, Mutiny.Session session, UUID id, Long ifMatch,
                                             Function<A, List<NewEvent>> decide, CommandContext context) {
@@ -48,6 +50,8 @@ public record AggregateType<A>(String streamType, String name, A empty, BiFuncti
             }
             List<NewEvent> events = decide.apply(loaded.state());
             return store.append(session, streamType, id, loaded.version(), events, context)
+                    .onFailure(ConcurrencyConflictException.class).transform(conflict -> ifMatch == null ? conflict
+                            : ProblemException.overtaken(name, id, ifMatch))
                     .map(appended -> replay(loaded.state(), loaded.version(), appended));
         });
     }

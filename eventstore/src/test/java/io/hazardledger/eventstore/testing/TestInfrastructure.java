@@ -31,10 +31,14 @@ import java.util.stream.Stream;
 public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
     private static final Logger LOG = Logger.getLogger(TestInfrastructure.class);
 
+    private static volatile TestInfrastructure current;
+
     private PostgresServer postgres;
     private String database;
     private KafkaBroker broker;
     private Path brokerDir;
+    private int brokerPort;
+    private int brokerControllerPort;
     private PostgreSQLContainer postgresContainer;
     private KafkaContainer kafkaContainer;
 
@@ -51,6 +55,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("Cannot create test database on " + postgres.host() + ":" + postgres.port()
                     + " (is PostgreSQL running?)", e);
         }
+        current = this;
         LOG.infof("Test infrastructure: PostgreSQL %s:%d/%s, Kafka %s", postgres.host(), postgres.port(), database, bootstrap);
         return Map.of(
                 "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
@@ -81,6 +86,21 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Whether this run started its own broker, which tests may stop and start again (fault tests). */
+    public static boolean controlsKafka() {
+        return current != null && current.broker != null;
+    }
+
+    /** Stops the broker as a crash would (kill -9); its data stays for {@link #startKafka()}. */
+    public static void killKafka() {
+        current.broker.kill();
+    }
+
+    /** Starts the broker again on the same ports and data. */
+    public static void startKafka() throws IOException {
+        current.broker = KafkaBroker.start(current.brokerDir, current.brokerPort, current.brokerControllerPort);
+    }
+
     private PostgresServer postgres(boolean docker) {
         String given = System.getenv("HL_TEST_POSTGRES");
         if (given != null) {
@@ -109,8 +129,10 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         }
         try {
             brokerDir = Files.createTempDirectory("kafka-test-");
-            broker = KafkaBroker.start(brokerDir, Ports.free(), Ports.free());
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
+            brokerPort = Ports.free();
+            brokerControllerPort = Ports.free();
+            broker = KafkaBroker.start(brokerDir, brokerPort, brokerControllerPort);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> broker.close()));
             return broker.bootstrapServers();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the local Kafka broker", e);
