@@ -34,6 +34,7 @@ public final class OutboxPublisher {
     /** Advisory lock key of the relay; advisory locks are per database, and each service has its own. */
     static final long LEADER_LOCK = 0x6f7574626f78L; // "outbox"
     private static final String TRY_LOCK = "SELECT pg_try_advisory_lock($1) AS locked";
+    private static final String UNLOCK = "SELECT pg_advisory_unlock($1)";
     private static final String PENDING = """
             SELECT o.id, o.topic, v.envelope FROM es_outbox o JOIN es_envelope v ON v.position = o.event_position
             WHERE o.published_at IS NULL ORDER BY o.id LIMIT $1""";
@@ -78,11 +79,6 @@ public final class OutboxPublisher {
         }
         resign();
         producer.close(Duration.ofSeconds(5));
-    }
-
-    /** Drops the database session, and with it the lock, as a crash would; the thread goes on as a standby. */
-    public void loseDatabaseSession() {
-        resign();
     }
 
     public void wakeUp() {
@@ -155,7 +151,11 @@ public final class OutboxPublisher {
         SqlConnection connection = leaderConnection;
         leaderConnection = null;
         if (connection != null) {
-            connection.closeAndForget(); // closing the session releases its advisory lock
+            // The connection goes back to the pool with its session alive, so the lock is released explicitly; a
+            // broken connection is dropped by the pool, and the lock dies with its session.
+            connection.preparedQuery(UNLOCK).execute(Tuple.of(LEADER_LOCK))
+                    .onTermination().call(connection::close)
+                    .subscribe().with(ignored -> { }, failure -> { });
         }
     }
 
