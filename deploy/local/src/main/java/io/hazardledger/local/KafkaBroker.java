@@ -112,10 +112,16 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** A random cluster id in Kafka's form (base64url of 16 bytes), never starting with '-' (read as an option). */
     private static String clusterId() {
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        SecureRandom random = new SecureRandom();
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     private static void run(String classpath, Path log4j, Path log, String... mainAndArgs) throws IOException {

@@ -3,40 +3,81 @@ package io.hazardledger.eventstore.consumer;
 import io.hazardledger.contracts.EventEnvelope;
 import io.hazardledger.eventstore.EventCodec;
 import io.hazardledger.eventstore.Transactions;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.hibernate.reactive.mutiny.Mutiny;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
 
-import java.util.function.BiFunction;
+import java.time.Duration;
 
 /**
- * Applies each event at most once in effect: the inbox row (consumer, aggregate id, version) is written in the
- * same transaction as the handler's changes, so a redelivered event finds its row and is skipped.
+ * Where every Kafka record of every service enters: applied at most once in effect and in per-aggregate order
+ * ({@link OrderedApplier}). An outage of the database is waited out with back-off, holding the partition; an
+ * event that cannot be read or applied is parked as a dead letter, and later events of its aggregate wait behind
+ * it while other aggregates carry on.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
-    private static final String CLAIM = """
-            INSERT INTO es_inbox (consumer, aggregate_id, aggregate_version, event_id)
-            VALUES (:consumer, :aggregateId, :version, :eventId) ON CONFLICT DO NOTHING""";
-
-    private final Transactions transactions;
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(10);
 
     @Inject
-    public IdempotentConsumer(Transactions transactions) {
-        this.transactions = transactions;
+    Transactions transactions;
+    @Inject
+    OrderedApplier applier;
+    @Inject
+    DeadLetterStore letters;
+    @Inject
+    ConsumerCheckpoints checkpoints;
+    @Inject
+    DeadLetterTopic topic;
+    @Inject
+    MeterRegistry registry;
+
+    public Uni<Void> consume(EventHandler handler, ConsumerRecord<String, String> consumerRecord) {
+        IncomingRecord record = IncomingRecord.of(consumerRecord);
+        return deliver(handler, record)
+                .onFailure(TransientFailures::isTransient).invoke(failure -> LOG.warnf(
+                        "%s waits for the database at %s-%d@%d: %s", handler.name(), record.topic(), record.partition(),
+                        record.offset(), failure.getMessage()))
+                .onFailure(TransientFailures::isTransient).retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).indefinitely()
+                .invoke(outcome -> registry.counter("eventstore.consumer.events", "consumer", handler.name(),
+                        "outcome", outcome.name().toLowerCase()).increment())
+                .replaceWithVoid();
     }
 
-    /** Decodes a Kafka record value and hands it to {@code handler} unless this consumer applied it before. */
-    public Uni<Void> consume(String consumer, String recordValue,
-                             BiFunction<Mutiny.Session, EventEnvelope, Uni<Void>> handler) {
-        EventEnvelope envelope = EventCodec.readEnvelope(recordValue);
-        return transactions.inTransaction(session -> session.createNativeQuery(CLAIM)
-                .setParameter("consumer", consumer)
-                .setParameter("aggregateId", envelope.aggregateId())
-                .setParameter("version", envelope.aggregateVersion())
-                .setParameter("eventId", envelope.eventId())
-                .executeUpdate()
-                .chain(claimed -> claimed == 0 ? Uni.createFrom().voidItem() : handler.apply(session, envelope)));
+    private Uni<OrderedApplier.Outcome> deliver(EventHandler handler, IncomingRecord record) {
+        EventEnvelope event;
+        try {
+            event = EventCodec.readEnvelope(record.value());
+            EventCodec.payload(event); // an unknown type or a payload that does not fit is poison too
+        } catch (RuntimeException unreadable) {
+            return park(handler, record, null, unreadable);
+        }
+        return transactions.inTransaction(session -> applier.apply(session, handler, record, event, false))
+                .invoke(outcome -> {
+                    if (outcome == OrderedApplier.Outcome.HELD) {
+                        topic.publish(handler.name(), record, DeadLetter.WAITING, "waiting behind an earlier dead letter");
+                    }
+                })
+                .onFailure(failure -> !TransientFailures.isTransient(failure))
+                .recoverWithUni(failure -> park(handler, record, event, failure));
+    }
+
+    private Uni<OrderedApplier.Outcome> park(EventHandler handler, IncomingRecord record, EventEnvelope event,
+                                             Throwable failure) {
+        String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        return transactions.inTransaction(session -> letters
+                        .insert(session, handler.name(), record, event, DeadLetter.PARKED, reason)
+                        .chain(() -> checkpoints.offset(session, handler.name(), record)))
+                .invoke(() -> {
+                    LOG.errorf("%s parked %s-%d@%d as a dead letter: %s", handler.name(), record.topic(),
+                            record.partition(), record.offset(), reason);
+                    topic.publish(handler.name(), record, DeadLetter.PARKED, reason);
+                })
+                .replaceWith(OrderedApplier.Outcome.PARKED);
     }
 }

@@ -6,7 +6,10 @@ import io.hazardledger.contracts.enterprise.EnterpriseRegistered;
 import io.hazardledger.contracts.enterprise.EnterpriseStatus;
 import io.hazardledger.eventstore.EventCodec;
 import io.smallrye.mutiny.Uni;
+import io.hazardledger.eventstore.consumer.EventHandler;
 import io.hazardledger.eventstore.consumer.IdempotentConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -18,16 +21,24 @@ import java.util.UUID;
  * never call the registry to check or place a fact. Each service feeds it from its own consumer.
  */
 @ApplicationScoped
-public class EnterpriseDirectory {
+public class EnterpriseDirectory implements EventHandler {
     @Inject
     IdempotentConsumer consumer;
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
 
-    /** Applies one record of enterprise-events once; a service's {@code @Incoming} method delegates here. */
-    public Uni<Void> consume(String service, String recordValue) {
-        return consumer.consume(service + ".enterprise-copy", recordValue, this::apply);
+    @Override
+    public String name() {
+        return service + ".enterprise-copy";
     }
 
-    /** Applies one enterprise event; to be called inside the consumer's transaction. */
+    /** Applies one record of enterprise-events once; a service's {@code @Incoming} method delegates here. */
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return consumer.consume(this, record);
+    }
+
+    /** Applies one enterprise event; called inside the consumer's transaction. */
+    @Override
     public Uni<Void> apply(Mutiny.Session session, EventEnvelope event) {
         DomainEvent payload = EventCodec.payload(event);
         return session.find(EnterpriseCopy.class, event.aggregateId()).chain(existing -> {

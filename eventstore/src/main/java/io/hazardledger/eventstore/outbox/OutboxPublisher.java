@@ -129,6 +129,7 @@ public final class OutboxPublisher {
         try {
             connection = pool.getConnection().await().atMost(config.sendTimeout());
         } catch (RuntimeException e) {
+            LOG.debugf("No database connection to contend for the outbox: %s", e.getMessage());
             return false;
         }
         boolean locked;
@@ -136,6 +137,7 @@ public final class OutboxPublisher {
             locked = connection.preparedQuery(TRY_LOCK).execute(Tuple.of(LEADER_LOCK)).await().atMost(config.sendTimeout())
                     .iterator().next().getBoolean("locked");
         } catch (RuntimeException e) {
+            LOG.warnf("Could not contend for the outbox: %s", e.getMessage());
             locked = false;
         }
         if (!locked) {

@@ -4,6 +4,7 @@ import io.hazardledger.eventstore.enterprises.EnterpriseDirectory;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Keeps the local copy of the ledger that planning checks against. */
@@ -13,7 +14,7 @@ public class EnterpriseEventsConsumer {
     EnterpriseDirectory directory;
 
     @Incoming("enterprise-events")
-    public Uni<Void> consume(String event) {
-        return directory.consume("inspection-service", event);
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return directory.consume(record);
     }
 }

@@ -5,6 +5,7 @@ import io.hazardledger.reporting.persistence.HazardFactProjection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Feeds the hazard facts every statistic is computed from. */
@@ -16,7 +17,7 @@ public class HazardEventsConsumer {
     HazardFactProjection projection;
 
     @Incoming("hazard-events")
-    public Uni<Void> consume(String event) {
-        return consumer.consume("reporting-service.hazard-facts", event, projection::apply);
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return consumer.consume(projection, record);
     }
 }

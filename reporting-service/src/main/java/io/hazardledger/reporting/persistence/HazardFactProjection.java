@@ -3,14 +3,21 @@ package io.hazardledger.reporting.persistence;
 import io.hazardledger.contracts.EventEnvelope;
 import io.hazardledger.contracts.hazard.HazardFound;
 import io.hazardledger.eventstore.EventCodec;
+import io.hazardledger.eventstore.consumer.EventHandler;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /** Projects hazard-events into {@link HazardFact} rows, inside the consumer's transaction. */
 @ApplicationScoped
-public class HazardFactProjection {
+public class HazardFactProjection implements EventHandler {
 
+    @Override
+    public String name() {
+        return "reporting-service.hazard-facts";
+    }
+
+    @Override
     public Uni<Void> apply(Mutiny.Session session, EventEnvelope event) {
         if ("HazardFound".equals(event.type())) {
             return found(session, event, EventCodec.payload(event, HazardFound.class));
