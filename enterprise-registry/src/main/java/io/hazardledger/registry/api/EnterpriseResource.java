@@ -1,5 +1,6 @@
 package io.hazardledger.registry.api;
 
+import io.hazardledger.eventstore.http.Idempotent;
 import io.hazardledger.eventstore.http.Paged;
 import io.hazardledger.eventstore.http.ProblemException;
 import io.hazardledger.eventstore.http.RequestCorrelation;
@@ -38,6 +39,7 @@ public class EnterpriseResource {
     RequestCorrelation correlation;
 
     @POST
+    @Idempotent
     public Uni<Response> register(@Valid @NotNull RegisterEnterpriseRequest request) {
         var registered = Enterprise.register(UUID.randomUUID(), request.toRegistration());
         return enterprises.register(registered, correlation.commandContext())

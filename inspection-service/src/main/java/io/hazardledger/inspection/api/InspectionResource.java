@@ -1,5 +1,6 @@
 package io.hazardledger.inspection.api;
 
+import io.hazardledger.eventstore.http.Idempotent;
 import io.hazardledger.eventstore.http.IfMatch;
 import io.hazardledger.eventstore.http.ProblemException;
 import io.hazardledger.eventstore.http.RequestCorrelation;
@@ -34,6 +35,7 @@ public class InspectionResource {
     RequestCorrelation correlation;
 
     @POST
+    @Idempotent
     public Uni<Response> plan(@Valid @NotNull PlanInspectionRequest request) {
         return inspections.plan(request.enterpriseId(), request.toPlan(), correlation.commandContext())
                 .map(r -> Versioned.created(URI.create("/api/inspections/" + r.id), InspectionView.of(r), r.version));
@@ -48,6 +50,7 @@ public class InspectionResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/start")
     @Consumes(MediaType.WILDCARD) // no body
     public Uni<Response> start(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch) {
@@ -57,6 +60,7 @@ public class InspectionResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/findings")
     public Uni<Response> recordFinding(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch,
                                        @Valid @NotNull RecordFindingRequest request) {

@@ -25,6 +25,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
@@ -71,6 +72,21 @@ class InspectionResourceTest {
         var payload = EventCodec.payload(EventCodec.readEnvelope(finding.value()), FindingRecorded.class);
         assertEquals(findingId, payload.findingId().toString());
         assertEquals("370181", payload.districtCode());
+    }
+
+    @Test
+    void aRetriedStartWithTheSameKeyGetsTheFirstAnswerNotAnIllegalTransition() {
+        String id = plannedInspection("370181");
+        String key = "start-" + id;
+        String first = given().header("Idempotency-Key", key).post("/api/inspections/" + id + "/start")
+                .then().statusCode(200).header("ETag", "\"2\"").header("Idempotent-Replayed", nullValue())
+                .extract().asString();
+        given().header("Idempotency-Key", key).post("/api/inspections/" + id + "/start")
+                .then().statusCode(200).header("ETag", "\"2\"").header("Idempotent-Replayed", "true")
+                .body(equalTo(first));
+
+        given().get("/api/inspections/" + id).then().statusCode(200).header("ETag", "\"2\"");
+        assertEquals(2, TopicReader.awaitByKey(Topics.INSPECTION_EVENTS, id, 3, Duration.ofSeconds(5)).size());
     }
 
     @Test
