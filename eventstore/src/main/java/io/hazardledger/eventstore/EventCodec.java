@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.hazardledger.contracts.DomainEvent;
-import io.hazardledger.contracts.EventCatalog;
 import io.hazardledger.contracts.EventEnvelope;
 
 /**
  * JSON form of envelopes and payloads, the same in the store, on Kafka and in the audit trail. Its own mapper,
- * so a service's REST Jackson settings can never change the wire format of events.
+ * so a service's REST Jackson settings can never change the wire format of events. Payloads are read through
+ * the upcaster chain of {@link EventTypes#PUBLISHED}, so an event written under an older schema reads as today's.
  */
 public final class EventCodec {
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -51,24 +51,24 @@ public final class EventCodec {
         }
     }
 
-    /** The payload as the record its type names in the catalogue. */
+    /** The payload, lifted to its type's current schema version, as the record its type names in the catalogue. */
     public static DomainEvent payload(EventEnvelope envelope) {
-        var descriptor = EventCatalog.byType(envelope.type())
-                .orElseThrow(() -> new MalformedEventException("Unknown event type " + envelope.type(), null));
-        return payload(envelope, descriptor.payloadType());
+        return EventTypes.PUBLISHED.payload(envelope);
     }
 
-    /** The payload as the record of the published language; the type must match the envelope's. */
+    /**
+     * The payload, lifted to its type's current schema version, as the record of the published language; the type
+     * must match the envelope's.
+     */
     public static <T extends DomainEvent> T payload(EventEnvelope envelope, Class<T> type) {
-        var descriptor = EventCatalog.byType(envelope.type())
-                .orElseThrow(() -> new MalformedEventException("Unknown event type " + envelope.type(), null));
-        if (descriptor.payloadType() != type) {
-            throw new IllegalArgumentException(envelope.type() + " does not carry " + type.getSimpleName());
-        }
+        return EventTypes.PUBLISHED.payload(envelope, type);
+    }
+
+    static <T> T decode(String eventType, JsonNode payload, Class<T> type) {
         try {
-            return MAPPER.treeToValue(envelope.payload(), type);
+            return MAPPER.treeToValue(payload, type);
         } catch (JsonProcessingException e) {
-            throw new MalformedEventException("Payload of " + envelope.type() + " unreadable: " + e.getOriginalMessage(), e);
+            throw new MalformedEventException("Payload of " + eventType + " unreadable: " + e.getOriginalMessage(), e);
         }
     }
 

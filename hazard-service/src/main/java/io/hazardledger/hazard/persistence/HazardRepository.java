@@ -11,6 +11,7 @@ import io.hazardledger.eventstore.enterprises.EnterpriseDirectory;
 import io.hazardledger.eventstore.http.Paged;
 import io.hazardledger.eventstore.store.AggregateType;
 import io.hazardledger.eventstore.store.EventStore;
+import io.hazardledger.eventstore.store.SnapshotPolicy;
 import io.hazardledger.hazard.domain.Hazard;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +24,10 @@ import java.util.UUID;
 /** Hazard streams and their read model. */
 @ApplicationScoped
 public class HazardRepository {
-    static final AggregateType<Hazard> HAZARDS = new AggregateType<>(Hazard.STREAM_TYPE, "Hazard", Hazard.NONE, Hazard::apply);
+    // Raise the snapshot revision whenever Hazard's components change shape or meaning.
+    static final AggregateType<Hazard> HAZARDS =
+            new AggregateType<>(Hazard.STREAM_TYPE, "Hazard", Hazard.NONE, Hazard::apply)
+                    .snapshotted(SnapshotPolicy.of(Hazard.class, 1));
     private static final String SERVICE = "hazard-service";
 
     @Inject

@@ -9,6 +9,7 @@ import io.hazardledger.eventstore.domain.RuleViolation;
 import io.hazardledger.eventstore.enterprises.EnterpriseDirectory;
 import io.hazardledger.eventstore.store.AggregateType;
 import io.hazardledger.eventstore.store.EventStore;
+import io.hazardledger.eventstore.store.SnapshotPolicy;
 import io.hazardledger.inspection.domain.Inspection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +22,10 @@ import java.util.function.Function;
 /** Inspection streams and their read model, written in one transaction. */
 @ApplicationScoped
 public class InspectionRepository {
+    // Raise the snapshot revision whenever Inspection's components change shape or meaning.
     static final AggregateType<Inspection> INSPECTIONS =
-            new AggregateType<>(Inspection.STREAM_TYPE, "Inspection", Inspection.NONE, Inspection::apply);
+            new AggregateType<>(Inspection.STREAM_TYPE, "Inspection", Inspection.NONE, Inspection::apply)
+                    .snapshotted(SnapshotPolicy.of(Inspection.class, 1));
 
     @Inject
     Transactions transactions;
