@@ -22,9 +22,9 @@ public class DeadLetterStore {
             VALUES (:consumer, :topic, :partition, :offset, cast(:key AS text), cast(:aggregate AS uuid),
                     cast(:version AS bigint), cast(:type AS text), :value, :status, :reason)""";
     private static final String FIND = "SELECT " + COLUMNS + " FROM es_dead_letter WHERE id = :id";
-    private static final String NEXT_OPEN = "SELECT " + COLUMNS + """
-             FROM es_dead_letter WHERE consumer = :consumer AND aggregate_id = :aggregate
-             AND status IN ('PARKED', 'WAITING') ORDER BY id LIMIT 1""";
+    private static final String NEXT_OPEN = "SELECT " + COLUMNS + " FROM es_dead_letter"
+            + " WHERE consumer = :consumer AND aggregate_id = :aggregate AND status IN ('PARKED', 'WAITING')"
+            + " ORDER BY id LIMIT 1";
     private static final String RESOLVE = """
             UPDATE es_dead_letter SET status = :status, resolved_at = clock_timestamp()
             WHERE id = :id AND status IN ('PARKED', 'WAITING')""";

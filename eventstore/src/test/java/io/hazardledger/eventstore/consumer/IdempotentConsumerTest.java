@@ -1,0 +1,134 @@
+package io.hazardledger.eventstore.consumer;
+
+import io.hazardledger.contracts.EventEnvelope;
+import io.hazardledger.contracts.Topics;
+import io.hazardledger.contracts.inspection.InspectionStarted;
+import io.hazardledger.eventstore.EventCodec;
+import io.hazardledger.eventstore.testing.StoreFixtures;
+import io.hazardledger.eventstore.testing.TestInfrastructure;
+import io.hazardledger.eventstore.testing.TopicReader;
+import io.hazardledger.eventstore.testing.TopicWriter;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class IdempotentConsumerTest {
+    private static final AtomicLong OFFSETS = new AtomicLong();
+
+    @Inject
+    IdempotentConsumer consumer;
+    @Inject
+    RecordingHandler handler;
+
+    private static EventEnvelope event(UUID aggregate, long version) {
+        return TopicWriter.envelope(new InspectionStarted(aggregate, Instant.now()), aggregate, version, "370000", null, "c");
+    }
+
+    private void deliver(EventEnvelope event) {
+        deliverRaw(event.aggregateId().toString(), EventCodec.write(event));
+    }
+
+    private void deliverRaw(String key, String value) {
+        var record = new ConsumerRecord<>(Topics.INSPECTION_EVENTS, 0, OFFSETS.incrementAndGet(), key, value);
+        StoreFixtures.await(() -> consumer.consume(handler, record));
+    }
+
+    private static long query(String sql) throws Exception {
+        try (var connection = StoreFixtures.jdbc(); var statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
+    void theSameEventDeliveredThreeTimesIsAppliedOnce() throws Exception {
+        UUID aggregate = UUID.randomUUID();
+        EventEnvelope first = event(aggregate, 1);
+        deliver(first);
+        deliver(first);
+        deliver(first);
+        assertEquals(List.of(1L), handler.versionsOf(aggregate));
+        assertEquals(1, query("SELECT last_version FROM es_consumer_stream WHERE aggregate_id = '" + aggregate + "'"));
+    }
+
+    @Test
+    void aPoisonEventIsParkedLaterEventsOfItsAggregateWaitAndARetryAppliesThemInOrder() {
+        UUID poisoned = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        EventEnvelope v1 = event(poisoned, 1);
+        EventEnvelope v2 = event(poisoned, 2);
+        EventEnvelope v3 = event(poisoned, 3);
+        handler.poison(v2.eventId());
+
+        deliver(v1);
+        deliver(v2);
+        deliver(v3);
+        deliver(event(other, 1));
+
+        assertEquals(List.of(1L), handler.versionsOf(poisoned), "v3 waits behind the parked v2");
+        assertEquals(List.of(1L), handler.versionsOf(other), "other aggregates carry on");
+        List<Integer> ids = given().get("/api/admin/dead-letters?consumer=" + handler.name() + "&size=500").then()
+                .statusCode(200).extract().jsonPath().getList("findAll { it.aggregateId == '" + poisoned + "' }.id");
+        assertEquals(2, ids.size());
+        long parked = ids.get(0);
+        given().get("/api/admin/dead-letters/" + parked).then().body("status", equalTo("PARKED"))
+                .body("aggregateVersion", equalTo(2));
+        given().get("/api/admin/dead-letters/" + ids.get(1)).then().body("status", equalTo("WAITING"));
+        var mirrored = TopicReader.awaitByKey(Topics.deadLetterOf(Topics.INSPECTION_EVENTS), poisoned.toString(), 2,
+                Duration.ofSeconds(30));
+        assertTrue(TopicReader.header(mirrored.get(0), "dlq_reason").contains("cannot apply"));
+
+        given().post("/api/admin/dead-letters/" + ids.get(1) + "/retry").then().statusCode(409)
+                .contentType("application/problem+json");
+        given().post("/api/admin/dead-letters/" + parked + "/retry").then().statusCode(409); // still poison
+
+        handler.cure(v2.eventId()); // the cause is fixed
+        given().post("/api/admin/dead-letters/" + parked + "/retry").then().statusCode(200)
+                .body("status", equalTo("RETRIED")).body("released", equalTo(1));
+        assertEquals(List.of(1L, 2L, 3L), handler.versionsOf(poisoned));
+
+        deliver(event(poisoned, 4));
+        assertEquals(List.of(1L, 2L, 3L, 4L), handler.versionsOf(poisoned), "the aggregate flows again");
+    }
+
+    @Test
+    void anUnreadableRecordIsParkedAndCanOnlyBeDiscarded() {
+        String key = UUID.randomUUID().toString();
+        deliverRaw(key, "{not an envelope");
+        int id = given().get("/api/admin/dead-letters?status=PARKED&size=500").then().statusCode(200).extract()
+                .jsonPath().getInt("find { it.key == '" + key + "' }.id");
+        given().post("/api/admin/dead-letters/" + id + "/retry").then().statusCode(409);
+        given().post("/api/admin/dead-letters/" + id + "/discard").then().statusCode(200).body("status", equalTo("DISCARDED"));
+        given().get("/api/admin/dead-letters/" + id).then().body("status", equalTo("DISCARDED"));
+    }
+
+    @Test
+    void aSkippedVersionIsReportedAndTheEventStillApplied() throws Exception {
+        UUID aggregate = UUID.randomUUID();
+        deliver(event(aggregate, 1));
+        deliver(event(aggregate, 3));
+        assertEquals(List.of(1L, 3L), handler.versionsOf(aggregate));
+        assertEquals(1, query("SELECT count(*) FROM es_consumer_gap WHERE aggregate_id = '" + aggregate
+                + "' AND expected_version = 2 AND received_version = 3"));
+        deliver(event(aggregate, 2)); // arriving late, below the last applied version: a duplicate in effect
+        assertEquals(List.of(1L, 3L), handler.versionsOf(aggregate));
+    }
+}
