@@ -47,20 +47,18 @@ public final class OutboxPublisher {
     private final OutboxConfig config;
     private final String service;
     private final LongConsumer onPublished;
-    private final LongConsumer onBacklog;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private volatile SqlConnection leaderConnection;
     private Thread worker;
 
     public OutboxPublisher(Pool pool, Producer<String, String> producer, OutboxConfig config, String service,
-                           LongConsumer onPublished, LongConsumer onBacklog) {
+                           LongConsumer onPublished) {
         this.pool = pool;
         this.producer = producer;
         this.config = config;
         this.service = service;
         this.onPublished = onPublished;
-        this.onBacklog = onBacklog;
     }
 
     public synchronized void start() {
@@ -165,7 +163,6 @@ public final class OutboxPublisher {
         List<Row> rows = new ArrayList<>();
         database(() -> connection.preparedQuery(PENDING).execute(Tuple.of(config.batchSize()))
                 .await().atMost(config.sendTimeout()).forEach(rows::add));
-        onBacklog.accept(rows.size());
         if (rows.isEmpty()) {
             return 0;
         }

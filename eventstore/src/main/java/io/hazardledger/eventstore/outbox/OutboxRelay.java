@@ -14,15 +14,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The service's outbox relay: runs an {@link OutboxPublisher} (leader-elected, so one instance of a service
- * publishes at a time) with the idempotent producer and acks=all, and exposes its metrics.
+ * publishes at a time) with the idempotent producer and acks=all, counting what it publishes
+ * ({@code eventstore_outbox_published_total}; the backlog is watched by {@code StoreWatch}).
  */
 @ApplicationScoped
 public class OutboxRelay {
-    private final AtomicLong backlog = new AtomicLong();
     private OutboxPublisher publisher;
 
     @Inject
@@ -41,9 +40,8 @@ public class OutboxRelay {
             return;
         }
         Counter published = registry.counter("eventstore.outbox.published");
-        registry.gauge("eventstore.outbox.backlog", backlog);
         publisher = new OutboxPublisher(pool, new KafkaProducer<>(producerConfig(bootstrapServers, service, config),
-                new StringSerializer(), new StringSerializer()), config, service, published::increment, backlog::set);
+                new StringSerializer(), new StringSerializer()), config, service, published::increment);
         publisher.start();
     }
 

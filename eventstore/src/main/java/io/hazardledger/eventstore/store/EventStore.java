@@ -7,6 +7,9 @@ import io.hazardledger.eventstore.CommandContext;
 import io.hazardledger.eventstore.EventCodec;
 import io.hazardledger.eventstore.EventTypes;
 import io.hazardledger.eventstore.NewEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +30,7 @@ import java.util.function.BiFunction;
  */
 @ApplicationScoped
 public class EventStore {
+    private AppendMetrics metrics = AppendMetrics.NONE;
     private static final String SELECT_STREAM =
             "SELECT envelope FROM es_envelope WHERE stream_id = :streamId AND version > :after ORDER BY version";
     // The longest prefix of the stream that occurred by asOf: an event stamped out of order by a writer's skewed
@@ -156,10 +160,35 @@ public class EventStore {
         for (EventEnvelope envelope : envelopes) {
             chain = chain.chain(() -> insert(session, streamType, envelope));
         }
+        long started = System.nanoTime();
         return chain
                 .onFailure(EventStore::isVersionConflict)
                 .transform(e -> new ConcurrencyConflictException(streamId, expectedVersion, e))
+                .invoke(() -> metrics.appended(envelopes.size(), System.nanoTime() - started))
                 .replaceWith(envelopes);
+    }
+
+    /** Counts appended events and times appends ({@code eventstore_events_appended_total}, {@code eventstore_append_seconds}). */
+    @Inject
+    void measureWith(MeterRegistry registry) {
+        this.metrics = AppendMetrics.to(registry);
+    }
+
+    /** What the store reports about its appends; nothing until a registry is given. */
+    private record AppendMetrics(Counter events, Timer appends) {
+        static final AppendMetrics NONE = new AppendMetrics(null, null);
+
+        static AppendMetrics to(MeterRegistry registry) {
+            return new AppendMetrics(registry.counter("eventstore.events.appended"),
+                    Timer.builder("eventstore.append").publishPercentiles(0.5, 0.99).register(registry));
+        }
+
+        void appended(int count, long nanos) {
+            if (events != null) {
+                events.increment(count);
+                appends.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            }
+        }
     }
 
     private List<EventEnvelope> read(List<String> rows) {

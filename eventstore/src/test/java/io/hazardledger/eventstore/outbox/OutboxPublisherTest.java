@@ -52,7 +52,7 @@ class OutboxPublisherTest {
 
     private OutboxPublisher publisher(String name) {
         return new OutboxPublisher(pool, new KafkaProducer<>(OutboxRelay.producerConfig(bootstrap, name, config),
-                new StringSerializer(), new StringSerializer()), config, name, n -> { }, n -> { });
+                new StringSerializer(), new StringSerializer()), config, name, n -> { });
     }
 
     /** Appends {@code perStream} single-event commands to each stream, interleaved across streams. */
