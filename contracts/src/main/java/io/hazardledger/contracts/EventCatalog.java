@@ -1,7 +1,19 @@
 package io.hazardledger.contracts;
 
 import io.hazardledger.contracts.enterprise.EnterpriseRegistered;
+import io.hazardledger.contracts.hazard.DeadlineExtended;
+import io.hazardledger.contracts.hazard.HazardClosed;
 import io.hazardledger.contracts.hazard.HazardFound;
+import io.hazardledger.contracts.hazard.HazardOverdue;
+import io.hazardledger.contracts.hazard.HazardReclassified;
+import io.hazardledger.contracts.hazard.HazardVoided;
+import io.hazardledger.contracts.hazard.RectificationAssigned;
+import io.hazardledger.contracts.hazard.RectificationSubmitted;
+import io.hazardledger.contracts.hazard.ReporterRewarded;
+import io.hazardledger.contracts.hazard.SupervisionLifted;
+import io.hazardledger.contracts.hazard.SupervisionListed;
+import io.hazardledger.contracts.hazard.VerificationFailed;
+import io.hazardledger.contracts.hazard.VerificationPassed;
 import io.hazardledger.contracts.inspection.FindingRecorded;
 import io.hazardledger.contracts.inspection.InspectionPlanned;
 import io.hazardledger.contracts.inspection.InspectionStarted;
@@ -19,7 +31,19 @@ public final class EventCatalog {
             new EventDescriptor("InspectionPlanned", Topics.INSPECTION_EVENTS, 1, InspectionPlanned.class),
             new EventDescriptor("InspectionStarted", Topics.INSPECTION_EVENTS, 1, InspectionStarted.class),
             new EventDescriptor("FindingRecorded", Topics.INSPECTION_EVENTS, 1, FindingRecorded.class),
-            new EventDescriptor("HazardFound", Topics.HAZARD_EVENTS, 1, HazardFound.class));
+            new EventDescriptor("HazardFound", Topics.HAZARD_EVENTS, 1, HazardFound.class),
+            new EventDescriptor("HazardReclassified", Topics.HAZARD_EVENTS, 1, HazardReclassified.class),
+            new EventDescriptor("RectificationAssigned", Topics.HAZARD_EVENTS, 1, RectificationAssigned.class),
+            new EventDescriptor("DeadlineExtended", Topics.HAZARD_EVENTS, 1, DeadlineExtended.class),
+            new EventDescriptor("RectificationSubmitted", Topics.HAZARD_EVENTS, 1, RectificationSubmitted.class),
+            new EventDescriptor("VerificationPassed", Topics.HAZARD_EVENTS, 1, VerificationPassed.class),
+            new EventDescriptor("VerificationFailed", Topics.HAZARD_EVENTS, 1, VerificationFailed.class),
+            new EventDescriptor("HazardClosed", Topics.HAZARD_EVENTS, 1, HazardClosed.class),
+            new EventDescriptor("HazardVoided", Topics.HAZARD_EVENTS, 1, HazardVoided.class),
+            new EventDescriptor("HazardOverdue", Topics.HAZARD_EVENTS, 1, HazardOverdue.class),
+            new EventDescriptor("SupervisionListed", Topics.HAZARD_EVENTS, 1, SupervisionListed.class),
+            new EventDescriptor("SupervisionLifted", Topics.HAZARD_EVENTS, 1, SupervisionLifted.class),
+            new EventDescriptor("ReporterRewarded", Topics.HAZARD_EVENTS, 1, ReporterRewarded.class));
 
     private static final Map<String, EventDescriptor> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventDescriptor::type, Function.identity()));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.hazardledger.eventstore.domain.Caller;
 import io.hazardledger.eventstore.domain.IllegalTransition;
 import io.hazardledger.eventstore.domain.RuleViolation;
 import io.hazardledger.eventstore.store.ConcurrencyConflictException;
@@ -58,7 +59,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response ruleViolation(RuleViolation e) {
-        return respond(ProblemException.invalid(e.field(), e.getMessage()).problem());
+        return respond(Problem.of("validation-failed", "Request is not valid", 400, e.getMessage())
+                .withErrors(e.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList()));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(Caller.Forbidden e) {
+        return respond(Problem.of("forbidden", "Forbidden", 403, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response outOfScope(Caller.OutOfScope e) {
+        return respond(Problem.of("not-found", "Not found", 404, "No such resource"));
     }
 
     @ServerExceptionMapper

@@ -22,7 +22,7 @@ public class RequestCorrelation {
     public static final String HEADER = "X-Correlation-Id";
     private static final String KEY = RequestCorrelation.class.getName();
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    /** Every caller is anonymous until tokens are required; the actor then comes from the JWT. */
+    /** A request that names no caller (the endpoints that do not yet require one). */
     private static final Actor ANONYMOUS = new Actor("anonymous", "anonymous");
 
     @Inject
@@ -42,9 +42,13 @@ public class RequestCorrelation {
         }
     }
 
-    /** The context of a command issued by the current HTTP request. */
+    @Inject
+    RequestCaller caller;
+
+    /** The context of a command issued by the current HTTP request, naming its caller when it has one. */
     public CommandContext commandContext() {
         String correlationId = currentRequest.getCurrent().get(KEY);
-        return new CommandContext(ANONYMOUS, correlationId, "http:" + correlationId);
+        Actor actor = caller.optional().map(c -> new Actor(c.subject(), c.role().name().toLowerCase())).orElse(ANONYMOUS);
+        return new CommandContext(actor, correlationId, "http:" + correlationId);
     }
 }

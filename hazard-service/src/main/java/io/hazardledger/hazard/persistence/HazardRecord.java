@@ -11,7 +11,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.hazardledger.contracts.hazard.SupervisionLevel;
+import io.hazardledger.hazard.domain.Hazard;
+
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** Read model row of one hazard. */
@@ -46,4 +51,57 @@ public class HazardRecord {
     @Column(name = "found_at")
     public Instant foundAt;
     public long version;
+    public LocalDate deadline;
+    @Column(name = "original_deadline")
+    public LocalDate originalDeadline;
+    @Column(name = "overdue_for")
+    public LocalDate overdueFor;
+    @Column(name = "rework_count")
+    public int reworkCount;
+    @Column(name = "funds_yuan")
+    public BigDecimal fundsYuan;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "supervision_level")
+    public SupervisionLevel supervisionLevel;
+    @Column(name = "review_due_by")
+    public Instant reviewDueBy;
+    @Column(name = "closed_at")
+    public Instant closedAt;
+    @Column(name = "reward_yuan")
+    public BigDecimal rewardYuan;
+
+    /** The row as the hazard stands after its latest event. */
+    public static HazardRecord of(Hazard hazard, long version) {
+        HazardRecord r = new HazardRecord();
+        r.id = hazard.id();
+        r.refresh(hazard, version);
+        return r;
+    }
+
+    public void refresh(Hazard h, long newVersion) {
+        enterpriseId = h.enterpriseId();
+        districtCode = h.districtCode();
+        streetCode = h.streetCode();
+        industryCode = h.industryCode();
+        source = h.source();
+        category = h.category();
+        severity = h.severity();
+        status = h.status();
+        title = h.title();
+        description = h.description();
+        location = h.location();
+        inspectionId = h.inspectionId();
+        findingId = h.findingId();
+        foundAt = h.foundAt();
+        version = newVersion;
+        deadline = h.deadline();
+        originalDeadline = h.originalDeadline();
+        overdueFor = h.overdueFor();
+        reworkCount = h.reworkCount();
+        fundsYuan = h.plan() == null ? null : h.plan().fundsYuan();
+        supervisionLevel = h.supervision() == null ? null : h.supervision().level();
+        reviewDueBy = h.reviewDueBy();
+        closedAt = h.closedAt();
+        rewardYuan = h.rewardYuan();
+    }
 }

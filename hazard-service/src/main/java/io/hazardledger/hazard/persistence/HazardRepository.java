@@ -1,5 +1,6 @@
 package io.hazardledger.hazard.persistence;
 
+import io.hazardledger.contracts.DomainEvent;
 import io.hazardledger.contracts.EventEnvelope;
 import io.hazardledger.contracts.hazard.HazardFound;
 import io.hazardledger.contracts.inspection.FindingRecorded;
@@ -7,27 +8,35 @@ import io.hazardledger.eventstore.CommandContext;
 import io.hazardledger.eventstore.EventCodec;
 import io.hazardledger.eventstore.NewEvent;
 import io.hazardledger.eventstore.Transactions;
+import io.hazardledger.eventstore.domain.Caller;
+import io.hazardledger.eventstore.domain.RuleViolation;
 import io.hazardledger.eventstore.enterprises.EnterpriseDirectory;
 import io.hazardledger.eventstore.http.Paged;
 import io.hazardledger.eventstore.store.AggregateType;
 import io.hazardledger.eventstore.store.EventStore;
 import io.hazardledger.eventstore.store.SnapshotPolicy;
+import io.hazardledger.hazard.domain.FindingHazards;
 import io.hazardledger.hazard.domain.Hazard;
+import io.hazardledger.hazard.domain.HazardReport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
-/** Hazard streams and their read model. */
+/** Hazard streams and their read model, written in one transaction. */
 @ApplicationScoped
 public class HazardRepository {
-    // Raise the snapshot revision whenever Hazard's components change shape or meaning.
     static final AggregateType<Hazard> HAZARDS =
             new AggregateType<>(Hazard.STREAM_TYPE, "Hazard", Hazard.NONE, Hazard::apply)
-                    .snapshotted(SnapshotPolicy.of(Hazard.class, 1));
+                    .snapshotted(SnapshotPolicy.of(Hazard.class, 2));
     private static final String SERVICE = "hazard-service";
 
     @Inject
@@ -37,28 +46,50 @@ public class HazardRepository {
     @Inject
     EnterpriseDirectory enterprises;
 
+    /** A hazard reported through the API: the enterprise must be in the ledger, its place comes from there. */
+    public Uni<EventStore.Loaded<Hazard>> report(Caller caller, HazardReport report, CommandContext context) {
+        return transactions.inTransaction(session -> enterprises.find(session, report.enterpriseId()).chain(enterprise -> {
+            if (enterprise == null) {
+                throw new RuleViolation("enterpriseId", "no enterprise " + report.enterpriseId() + " in the ledger");
+            }
+            HazardFound found = report.toEvent(UUID.randomUUID(), enterprise.districtCode,
+                    new FindingHazards.Placement(enterprise.streetCode, enterprise.industryCode), Instant.now());
+            return create(session, Hazard.report(caller, found), context);
+        }));
+    }
+
     /**
      * Registers the hazard a finding describes, inside the consumer's transaction. A finding whose hazard exists
      * already changes nothing.
      */
     public Uni<Void> registerFinding(Mutiny.Session session, EventEnvelope findingEvent) {
         FindingRecorded finding = EventCodec.payload(findingEvent, FindingRecorded.class);
-        UUID hazardId = Hazard.idOfFinding(finding.findingId());
+        UUID hazardId = FindingHazards.idOfFinding(finding.findingId());
         return session.find(HazardRecord.class, hazardId).chain(existing -> existing != null
                 ? Uni.createFrom().voidItem()
                 : enterprises.find(session, finding.enterpriseId()).chain(enterprise -> {
-                    var placement = enterprise == null ? Hazard.Placement.UNKNOWN
-                            : new Hazard.Placement(enterprise.streetCode, enterprise.industryCode);
-                    HazardFound found = Hazard.fromFinding(finding, placement);
-                    return HAZARDS.create(store, session, hazardId,
-                                    List.of(new NewEvent(found, found.districtCode(), found.enterpriseId())),
-                                    CommandContext.reactingTo(findingEvent, SERVICE))
-                            .chain(loaded -> session.persist(toRecord(found, loaded.version(), findingEvent)));
+                    var placement = enterprise == null ? FindingHazards.Placement.UNKNOWN
+                            : new FindingHazards.Placement(enterprise.streetCode, enterprise.industryCode);
+                    HazardFound found = FindingHazards.fromFinding(finding, placement, findingEvent.occurredAt());
+                    return create(session, Hazard.report(Caller.system(SERVICE), found),
+                            CommandContext.reactingTo(findingEvent, SERVICE)).replaceWithVoid();
                 }));
     }
 
-    public Uni<HazardRecord> find(UUID id) {
-        return transactions.read(session -> session.find(HazardRecord.class, id));
+    /** Runs one command on an existing hazard and refreshes its row. */
+    public Uni<EventStore.Loaded<Hazard>> execute(UUID id, Long ifMatch, Function<Hazard, List<DomainEvent>> decide,
+                                                  CommandContext context) {
+        return transactions.inTransaction(session -> HAZARDS
+                .update(store, session, id, ifMatch, hazard -> events(hazard, decide.apply(hazard)), context)
+                .call(loaded -> session.find(HazardRecord.class, id).invoke(row -> row.refresh(loaded.state(), loaded.version()))));
+    }
+
+    public Uni<EventStore.Loaded<Hazard>> load(UUID id) {
+        return transactions.read(session -> HAZARDS.load(store, session, id));
+    }
+
+    public Uni<EventStore.Loaded<Hazard>> loadAsOf(UUID id, Instant asOf) {
+        return transactions.read(session -> HAZARDS.loadAsOf(store, session, id, asOf));
     }
 
     /** The hazard's stream, oldest first: its audit trail. */
@@ -66,48 +97,67 @@ public class HazardRepository {
         return transactions.read(session -> store.load(session, id));
     }
 
-    public Uni<Paged<HazardRecord>> list(String districtCode, UUID enterpriseId, int page, int size) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        if (districtCode != null) {
-            where.append(" and districtCode = :district");
+    /** Ids of hazards under rectification whose deadline ended before {@code today} and is not yet marked. */
+    public Uni<List<UUID>> overdueCandidates(java.time.LocalDate today, int limit) {
+        return transactions.read(session -> session.createSelectionQuery("""
+                        select id from HazardRecord where status = io.hazardledger.hazard.domain.HazardStatus.RECTIFYING
+                        and deadline < :today and (overdueFor is null or overdueFor <> deadline) order by deadline, id""", UUID.class)
+                .setParameter("today", today).setMaxResults(limit).getResultList());
+    }
+
+    public Uni<Paged<HazardRecord>> list(HazardQuery q) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        List<String> where = new ArrayList<>();
+        condition(where, parameters, q.districtCode(), "districtCode = :district", "district");
+        condition(where, parameters, q.streetCode(), "streetCode = :street", "street");
+        condition(where, parameters, q.enterpriseId(), "enterpriseId = :enterprise", "enterprise");
+        condition(where, parameters, q.status(), "status = :status", "status");
+        condition(where, parameters, q.severity(), "severity = :severity", "severity");
+        condition(where, parameters, q.source(), "source = :source", "source");
+        condition(where, parameters, q.foundFrom(), "foundAt >= :foundFrom", "foundFrom");
+        condition(where, parameters, q.foundTo(), "foundAt < :foundTo", "foundTo");
+        if (q.overdue() != null) {
+            parameters.put("today", q.today());
+            where.add((q.overdue() ? "" : "not ") + "(status = io.hazardledger.hazard.domain.HazardStatus.RECTIFYING and deadline < :today)");
         }
-        if (enterpriseId != null) {
-            where.append(" and enterpriseId = :enterprise");
+        if (q.underSupervision() != null) {
+            where.add("supervisionLevel is " + (q.underSupervision() ? "not null" : "null"));
         }
+        if (q.reviewOverdue() != null) {
+            parameters.put("now", q.now());
+            where.add((q.reviewOverdue() ? "" : "not ") + "(status = io.hazardledger.hazard.domain.HazardStatus.AWAITING_VERIFICATION"
+                    + " and reviewDueBy is not null and reviewDueBy < :now)");
+        }
+        String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
         return transactions.read(session -> {
-            var items = session.createSelectionQuery("from HazardRecord" + where + " order by foundAt desc, id", HazardRecord.class);
-            var count = session.createSelectionQuery("select count(*) from HazardRecord" + where, Long.class);
-            if (districtCode != null) {
-                items.setParameter("district", districtCode);
-                count.setParameter("district", districtCode);
-            }
-            if (enterpriseId != null) {
-                items.setParameter("enterprise", enterpriseId);
-                count.setParameter("enterprise", enterpriseId);
-            }
-            return items.setFirstResult(page * size).setMaxResults(size).getResultList()
+            var items = session.createSelectionQuery("from HazardRecord" + filter + " order by " + q.sort().hql, HazardRecord.class);
+            var count = session.createSelectionQuery("select count(*) from HazardRecord" + filter, Long.class);
+            parameters.forEach((name, value) -> {
+                items.setParameter(name, value);
+                count.setParameter(name, value);
+            });
+            return items.setFirstResult(q.page() * q.size()).setMaxResults(q.size()).getResultList()
                     .chain(rows -> count.getSingleResult().map(total -> new Paged<>(rows, total)));
         });
     }
 
-    private static HazardRecord toRecord(HazardFound found, long version, EventEnvelope cause) {
-        HazardRecord record = new HazardRecord();
-        record.id = found.hazardId();
-        record.enterpriseId = found.enterpriseId();
-        record.districtCode = found.districtCode();
-        record.streetCode = found.streetCode();
-        record.industryCode = found.industryCode();
-        record.source = found.source();
-        record.category = found.category();
-        record.severity = found.severity();
-        record.status = io.hazardledger.hazard.domain.HazardStatus.REPORTED;
-        record.title = found.title();
-        record.description = found.description();
-        record.location = found.location();
-        record.inspectionId = found.inspectionId();
-        record.findingId = found.findingId();
-        record.foundAt = cause.occurredAt();
-        record.version = version;
-        return record;
+    private Uni<EventStore.Loaded<Hazard>> create(Mutiny.Session session, List<DomainEvent> decided, CommandContext context) {
+        HazardFound found = (HazardFound) decided.get(0);
+        return HAZARDS.create(store, session, found.hazardId(), events(null, decided), context)
+                .call(loaded -> session.persist(HazardRecord.of(loaded.state(), loaded.version())));
+    }
+
+    /** Every event of a hazard carries its district and enterprise: from the state, or from the registration. */
+    private static List<NewEvent> events(Hazard hazard, List<DomainEvent> decided) {
+        String district = hazard != null ? hazard.districtCode() : ((HazardFound) decided.get(0)).districtCode();
+        UUID enterprise = hazard != null ? hazard.enterpriseId() : ((HazardFound) decided.get(0)).enterpriseId();
+        return decided.stream().map(event -> new NewEvent(event, district, enterprise)).toList();
+    }
+
+    private static void condition(List<String> where, Map<String, Object> parameters, Object value, String clause, String name) {
+        if (value != null) {
+            where.add(clause);
+            parameters.put(name, value);
+        }
     }
 }

@@ -15,7 +15,7 @@ import io.hazardledger.eventstore.testing.Poll;
 import io.hazardledger.eventstore.testing.TestInfrastructure;
 import io.hazardledger.eventstore.testing.TopicReader;
 import io.hazardledger.eventstore.testing.TopicWriter;
-import io.hazardledger.hazard.domain.Hazard;
+import io.hazardledger.hazard.domain.FindingHazards;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,7 +55,7 @@ class FindingToHazardTest {
         UUID enterpriseId = enterprise();
         UUID findingId = UUID.randomUUID();
         EventEnvelope event = finding(enterpriseId, UUID.randomUUID(), findingId, "corr-hazard-1");
-        String hazardId = Hazard.idOfFinding(findingId).toString();
+        String hazardId = FindingHazards.idOfFinding(findingId).toString();
         TopicWriter.publish(event);
         TopicWriter.publish(event);
 
@@ -85,7 +85,7 @@ class FindingToHazardTest {
         UUID findingId = UUID.randomUUID();
         TopicWriter.publish(finding(enterprise(), UUID.randomUUID(), findingId, "corr-after-poison"));
 
-        String hazardId = Hazard.idOfFinding(findingId).toString();
+        String hazardId = FindingHazards.idOfFinding(findingId).toString();
         Poll.until(Duration.ofSeconds(30), "hazard after poison",
                 () -> given().get("/api/hazards/" + hazardId).statusCode() == 200);
         assertEquals(1, TopicReader.awaitByKey(Topics.deadLetterOf(Topics.INSPECTION_EVENTS), poisonKey, 1,

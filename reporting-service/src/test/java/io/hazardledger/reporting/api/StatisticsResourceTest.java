@@ -30,7 +30,8 @@ class StatisticsResourceTest {
         UUID enterpriseId = UUID.randomUUID();
         var event = TopicWriter.envelope(new HazardFound(hazardId, enterpriseId, district, null, null,
                 HazardSource.INSPECTION, "电缆老化", "电缆老化破损", "一号车间", HazardCategory.ELECTRICAL, severity,
-                null, null, List.of()), hazardId, 1, district, enterpriseId, "corr-" + hazardId);
+                null, null, List.of(), null, null, java.time.Instant.now()), hazardId, 1, district, enterpriseId,
+                "corr-" + hazardId);
         TopicWriter.publish(event);
         TopicWriter.publish(event); // a redelivery must not count twice
     }
