@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The thin slice through the running services, over HTTP only: register an enterprise, inspect it and record a
- * finding; the finding becomes a hazard and the district table counts it. One correlation id runs through it all.
+ * finding; the finding becomes a hazard and the district table counts it; the hazard is rectified, verified and
+ * closed (销号), and the table counts the closure. One correlation id runs through it all.
  */
 class ThinSliceTest {
     private static final int REGISTRY = 0;
@@ -88,6 +89,18 @@ class ThinSliceTest {
 
         Poll.until(PROPAGATION, "the district table to count the hazard", () -> found(DISTRICT) == foundBefore + 1);
 
+        long closedBefore = figure(DISTRICT, "closed");
+        String hazard = system.url(HAZARD, "/api/hazards/" + hazardId);
+        as("regulator", correlation).body(Map.of("goalAndTasks", "消除有限空间中毒窒息风险", "measures", "作业审批并配备气体检测仪",
+                "fundsYuan", 15000, "materials", "四合一气体检测仪两台", "organisation", "安全环保部", "responsiblePerson", "安全总监",
+                "deadline", LocalDate.now().plusDays(30).toString(), "emergencyMeasures", "停止作业，制定应急救援预案",
+                "planDocument", "ZLFA-2026-088")).post(hazard + "/rectification").then().statusCode(200);
+        as("inspector", correlation).body(Map.of("summary", "审批制度建立，检测仪到位")).post(hazard + "/completion").then().statusCode(200);
+        as("inspector", correlation).body(Map.of("passed", true, "comment", "现场复核合格")).post(hazard + "/verification")
+                .then().statusCode(200);
+        as("regulator", correlation).post(hazard + "/closure").then().statusCode(200);
+        Poll.until(PROPAGATION, "the district table to count the closure", () -> figure(DISTRICT, "closed") == closedBefore + 1);
+
         for (String topic : List.of(Topics.ENTERPRISE_EVENTS, Topics.INSPECTION_EVENTS, Topics.HAZARD_EVENTS)) {
             var records = TopicReader.await(system.kafkaBootstrap(), topic,
                     r -> correlation.equals(TopicReader.header(r, CloudEventHeaders.CORRELATION_ID)), 1, PROPAGATION);
@@ -96,8 +109,17 @@ class ThinSliceTest {
     }
 
     private static long found(String district) {
+        return figure(district, "found");
+    }
+
+    private static long figure(String district, String name) {
         JsonPath table = given().get(system.url(REPORTING, "/api/stats/districts")).then().statusCode(200).extract().jsonPath();
         int index = table.getList("districts.districtCode").indexOf(district);
-        return index < 0 ? 0 : table.getLong("districts[" + index + "].found");
+        return index < 0 ? 0 : table.getLong("districts[" + index + "]." + name);
+    }
+
+    private static io.restassured.specification.RequestSpecification as(String role, String correlation) {
+        return given().contentType(ContentType.JSON).header("X-Correlation-Id", correlation)
+                .header("X-Actor", "slice-" + role).header("X-Actor-Role", role).header("X-Actor-District", DISTRICT);
     }
 }

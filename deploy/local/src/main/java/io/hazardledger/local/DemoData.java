@@ -47,7 +47,7 @@ public final class DemoData {
         String registry = settings.baseUrl(ServiceSpec.ALL.get(0));
         String inspection = settings.baseUrl(ServiceSpec.ALL.get(1));
         int findings = 0;
-        List<String> enterpriseIds = new ArrayList<>();
+        List<String[]> enterpriseIds = new ArrayList<>();
         for (String[] e : ENTERPRISES) {
             String uscc = e[2].substring(0, 17) + UnifiedSocialCreditCode.checkCharacter(e[2]);
             HttpResponse<String> registered = post(registry + "/api/enterprises", """
@@ -56,9 +56,10 @@ public final class DemoData {
             if (registered.statusCode() == 409) {
                 continue; // loaded before: the stack keeps its data between runs
             }
-            enterpriseIds.add(idIn(expect(registered, 201)));
+            enterpriseIds.add(new String[] {idIn(expect(registered, 201)), e[0]});
         }
-        for (String enterpriseId : enterpriseIds) {
+        for (String[] enterprise : enterpriseIds) {
+            String enterpriseId = enterprise[0];
             String inspectionId = idIn(planOnceKnown(inspection, enterpriseId));
             expect(post(inspection + "/api/inspections/" + inspectionId + "/start", ""), 200);
             for (String[] f : FINDINGS) {
@@ -68,7 +69,43 @@ public final class DemoData {
                 findings++;
             }
         }
+        for (String[] enterprise : enterpriseIds) {
+            closeGeneralHazards(enterprise[0], enterprise[1]);
+        }
         return findings;
+    }
+
+    /** Rectifies and closes the enterprise's GENERAL hazards, so the district table shows closures too. */
+    private void closeGeneralHazards(String enterpriseId, String district) throws IOException, InterruptedException {
+        String hazardService = settings.baseUrl(ServiceSpec.ALL.get(2));
+        long deadline = System.nanoTime() + COPY_WAIT.toNanos();
+        List<String> general = List.of();
+        while (general.isEmpty() && System.nanoTime() < deadline) {
+            HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(hazardService
+                    + "/api/hazards?severity=GENERAL&status=REPORTED&enterpriseId=" + enterpriseId)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            general = ids(list.body());
+            if (general.isEmpty()) {
+                Thread.sleep(200);
+            }
+        }
+        for (String hazard : general) {
+            String base = hazardService + "/api/hazards/" + hazard;
+            expect(post(base + "/rectification", """
+                    {"responsiblePerson":"安全科长","measures":"更换破损线缆并可靠接地","fundsYuan":1200,"deadline":"%s","emergencyMeasures":"断电并设置警示"}"""
+                    .formatted(LocalDate.now().plusDays(15)), "regulator", district), 200);
+            expect(post(base + "/completion", "{\"summary\":\"已完成整改\"}", "inspector", district), 200);
+            expect(post(base + "/verification", "{\"passed\":true,\"comment\":\"验收合格\"}", "regulator", district), 200);
+        }
+    }
+
+    private static List<String> ids(String json) {
+        List<String> found = new ArrayList<>();
+        Matcher matcher = ID.matcher(json);
+        while (matcher.find()) {
+            found.add(matcher.group(1));
+        }
+        return found;
     }
 
     /** The inspection service learns of a new enterprise from Kafka, a moment after the registry answered. */
@@ -86,9 +123,18 @@ public final class DemoData {
     }
 
     private HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .header("X-Correlation-Id", "demo-data").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return post(url, json, "regulator", null);
+    }
+
+    /** A POST as a demo user of {@code role} in {@code district}. */
+    private HttpResponse<String> post(String url, String json, String role, String district)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("X-Correlation-Id", "demo-data").header("X-Actor", "demo-" + role).header("X-Actor-Role", role);
+        if (district != null) {
+            request.header("X-Actor-District", district);
+        }
+        return http.send(request.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> expect(HttpResponse<String> response, int status) throws IOException {

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /** The commands of the hazard lifecycle, with the roles that may issue each (enterprise users for their own only). */
 public enum HazardCommand {
-    REPORT("report", EnumSet.of(Role.ENTERPRISE, Role.INSPECTOR, Role.REGULATOR)),
+    // SYSTEM: an inspection finding, registered by hazard-service as it arrives.
+    REPORT("report", EnumSet.of(Role.ENTERPRISE, Role.INSPECTOR, Role.REGULATOR, Role.SYSTEM)),
     RECLASSIFY("reclassify", EnumSet.of(Role.REGULATOR)),
     ASSIGN_RECTIFICATION("assign rectification", EnumSet.of(Role.ENTERPRISE, Role.INSPECTOR, Role.REGULATOR)),
     EXTEND_DEADLINE("extend deadline", EnumSet.of(Role.REGULATOR)),

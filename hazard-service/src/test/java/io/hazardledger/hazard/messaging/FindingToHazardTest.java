@@ -66,10 +66,12 @@ class FindingToHazardTest {
                 .body("source", equalTo("SHIFT_SHADOWING"))
                 .body("status", equalTo("REPORTED"))
                 .body("severity", equalTo("MAJOR"));
+        // A MAJOR hazard is listed for supervision (挂牌督办) as soon as it is found.
         given().get("/api/hazards/" + hazardId + "/events").then().statusCode(200)
-                .body("$", hasSize(1)).body("[0].type", equalTo("HazardFound"));
+                .body("$", hasSize(2)).body("[0].type", equalTo("HazardFound")).body("[1].type", equalTo("SupervisionListed"));
 
-        var published = TopicReader.awaitByKey(Topics.HAZARD_EVENTS, hazardId, 2, Duration.ofSeconds(5));
+        var published = TopicReader.awaitByKey(Topics.HAZARD_EVENTS, hazardId, 3, Duration.ofSeconds(5)).stream()
+                .filter(r -> "io.hazardledger.HazardFound".equals(TopicReader.header(r, CloudEventHeaders.TYPE))).toList();
         assertEquals(1, published.size(), "one HazardFound on hazard-events");
         var record = published.get(0);
         assertEquals("corr-hazard-1", TopicReader.header(record, CloudEventHeaders.CORRELATION_ID));

@@ -1,7 +1,9 @@
 package io.hazardledger.reporting.persistence;
 
 import io.hazardledger.contracts.EventEnvelope;
+import io.hazardledger.contracts.hazard.HazardClosed;
 import io.hazardledger.contracts.hazard.HazardFound;
+import io.hazardledger.contracts.hazard.HazardReclassified;
 import io.hazardledger.eventstore.EventCodec;
 import io.hazardledger.eventstore.consumer.EventHandler;
 import io.smallrye.mutiny.Uni;
@@ -19,10 +21,25 @@ public class HazardFactProjection implements EventHandler {
 
     @Override
     public Uni<Void> apply(Mutiny.Session session, EventEnvelope event) {
-        if ("HazardFound".equals(event.type())) {
-            return found(session, event, EventCodec.payload(event, HazardFound.class));
-        }
-        return Uni.createFrom().voidItem();
+        return switch (event.type()) {
+            case "HazardFound" -> found(session, event, EventCodec.payload(event, HazardFound.class));
+            case "HazardClosed" -> update(session, event, fact ->
+                    fact.closedAt = EventCodec.payload(event, HazardClosed.class).closedAt());
+            case "HazardVoided" -> update(session, event, fact -> fact.voided = true);
+            case "HazardReclassified" -> update(session, event, fact ->
+                    fact.severity = EventCodec.payload(event, HazardReclassified.class).to().name());
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    /** Changes the fact of the event's hazard; the consumer applies a hazard's events in order, after its HazardFound. */
+    private Uni<Void> update(Mutiny.Session session, EventEnvelope event, java.util.function.Consumer<HazardFact> change) {
+        return session.find(HazardFact.class, event.aggregateId()).invoke(fact -> {
+            if (fact != null) {
+                change.accept(fact);
+                fact.version = event.aggregateVersion();
+            }
+        }).replaceWithVoid();
     }
 
     private Uni<Void> found(Mutiny.Session session, EventEnvelope event, HazardFound found) {
@@ -39,7 +56,7 @@ public class HazardFactProjection implements EventHandler {
             fact.category = found.category().name();
             fact.severity = found.severity().name();
             fact.source = found.source().name();
-            fact.foundAt = event.occurredAt();
+            fact.foundAt = found.foundAt() == null ? event.occurredAt() : found.foundAt();
             fact.correlationId = event.correlationId();
             fact.version = event.aggregateVersion();
             return session.persist(fact);

@@ -26,7 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class StatisticsResourceTest {
 
     private static void hazardFound(String district, Severity severity) {
-        UUID hazardId = UUID.randomUUID();
+        hazardFound(UUID.randomUUID(), district, severity);
+    }
+
+    private static void hazardFound(UUID hazardId, String district, Severity severity) {
         UUID enterpriseId = UUID.randomUUID();
         var event = TopicWriter.envelope(new HazardFound(hazardId, enterpriseId, district, null, null,
                 HazardSource.INSPECTION, "电缆老化", "电缆老化破损", "一号车间", HazardCategory.ELECTRICAL, severity,
@@ -71,6 +74,27 @@ class StatisticsResourceTest {
         int index = table.getList("districts.districtCode").indexOf(district);
         assertEquals(0, table.getLong("districts[" + index + "].found"));
         assertNull(table.get("districts[" + index + "].closureRate"));
+    }
+
+    @Test
+    void aClosedHazardCountsAsClosedAndAVoidedOneLeavesEveryCount() {
+        String district = "33" + String.format("%04d", (int) (Math.random() * 10_000));
+        UUID closed = UUID.randomUUID();
+        UUID voided = UUID.randomUUID();
+        hazardFound(closed, district, Severity.GENERAL);
+        hazardFound(voided, district, Severity.GENERAL);
+        TopicWriter.publish(TopicWriter.envelope(new io.hazardledger.contracts.hazard.HazardClosed(closed,
+                java.time.Instant.now(), null, null, true), closed, 2, district, null, "c"));
+        TopicWriter.publish(TopicWriter.envelope(new io.hazardledger.contracts.hazard.HazardVoided(voided, "误报"),
+                voided, 2, district, null, "c"));
+
+        Poll.until(Duration.ofSeconds(30), "closure and voiding projected", () -> {
+            JsonPath row = row(district);
+            return row != null && row.getLong("found") == 1 && row.getLong("closed") == 1;
+        });
+        JsonPath row = row(district);
+        assertEquals(0, row.getLong("open"));
+        assertEquals(1.0, row.getDouble("closureRate"));
     }
 
     @Test
