@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * with findings, which become hazards and show in the district table.
  */
 public final class DemoData {
-    private static final Pattern ID = Pattern.compile("\"(?:id|findingId)\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final Duration COPY_WAIT = Duration.ofSeconds(60);
 
     /** District, name, unified social credit code (its check character is computed), industry, supervision category. */

@@ -31,14 +31,16 @@ public final class StackCommand {
 
     private static void up(LocalStack stack) throws Exception {
         long started = System.nanoTime();
+        int findings;
         try {
             stack.up();
+            findings = new DemoData(stack.settings()).load();
         } catch (Exception e) {
-            System.err.println("Start failed: " + e.getMessage());
+            System.err.println("Start failed: " + e.getMessage() + "\nLogs: " + stack.settings().runDir().resolve("logs"));
             stack.down();
             System.exit(1);
+            return;
         }
-        int findings = new DemoData(stack.settings()).load();
         StackSettings s = stack.settings();
         StringBuilder out = new StringBuilder();
         out.append("Hazard Ledger is running (ready in ").append(seconds(Duration.ofNanos(System.nanoTime() - started)))
