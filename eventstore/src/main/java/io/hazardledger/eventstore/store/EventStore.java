@@ -196,7 +196,15 @@ public class EventStore {
     }
 
     private Uni<Void> insert(Mutiny.Session session, String streamType, EventEnvelope envelope) {
-        return session.createNativeQuery(APPEND)
+        return bind(session.createNativeQuery(APPEND), streamType, envelope)
+                .setParameter("topic", types.byType(envelope.type()).orElseThrow().topic())
+                .executeUpdate()
+                .replaceWithVoid();
+    }
+
+    /** Binds an envelope's columns to a statement that inserts it into es_event. */
+    static Mutiny.Query<Object> bind(Mutiny.Query<Object> statement, String streamType, EventEnvelope envelope) {
+        return statement
                 .setParameter("eventId", envelope.eventId())
                 .setParameter("streamType", streamType)
                 .setParameter("streamId", envelope.aggregateId())
@@ -210,10 +218,7 @@ public class EventStore {
                 .setParameter("causationId", envelope.causationId())
                 .setParameter("districtCode", envelope.districtCode())
                 .setParameter("enterpriseId", envelope.enterpriseId())
-                .setParameter("payload", envelope.payload().toString())
-                .setParameter("topic", types.byType(envelope.type()).orElseThrow().topic())
-                .executeUpdate()
-                .replaceWithVoid();
+                .setParameter("payload", envelope.payload().toString());
     }
 
     static boolean isVersionConflict(Throwable failure) {

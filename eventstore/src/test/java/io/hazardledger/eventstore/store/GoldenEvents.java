@@ -47,21 +47,7 @@ final class GoldenEvents {
 
     /** Stores the envelope as it is, schema version included, as the code of its day did. */
     static Uni<Void> store(Mutiny.Session session, String streamType, EventEnvelope envelope) {
-        return session.createNativeQuery(INSERT_AS_STORED)
-                .setParameter("eventId", envelope.eventId())
-                .setParameter("streamType", streamType)
-                .setParameter("streamId", envelope.aggregateId())
-                .setParameter("version", envelope.aggregateVersion())
-                .setParameter("type", envelope.type())
-                .setParameter("schemaVersion", envelope.schemaVersion())
-                .setParameter("occurredAt", envelope.occurredAt().atOffset(ZoneOffset.UTC))
-                .setParameter("actorSubject", envelope.actor().subject())
-                .setParameter("actorRole", envelope.actor().role())
-                .setParameter("correlationId", envelope.correlationId())
-                .setParameter("causationId", envelope.causationId())
-                .setParameter("districtCode", envelope.districtCode())
-                .setParameter("enterpriseId", envelope.enterpriseId())
-                .setParameter("payload", envelope.payload().toString())
+        return EventStore.bind(session.createNativeQuery(INSERT_AS_STORED), streamType, envelope)
                 .executeUpdate()
                 .replaceWithVoid();
     }
