@@ -10,12 +10,14 @@ import io.hazardledger.eventstore.http.Paged;
 import io.hazardledger.eventstore.http.ProblemException;
 import io.hazardledger.eventstore.store.EventStore;
 import io.hazardledger.eventstore.store.PgErrors;
+import io.hazardledger.eventstore.store.ReadModelPages;
 import io.hazardledger.registry.domain.Enterprise;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Enterprise streams and their read model, written together. */
@@ -47,17 +49,10 @@ public class EnterpriseRepository {
     }
 
     public Uni<Paged<EnterpriseRecord>> list(String districtCode, int page, int size) {
-        String where = districtCode == null ? "" : " where districtCode = :district";
-        return transactions.read(session -> {
-            var items = session.createSelectionQuery("from EnterpriseRecord" + where + " order by name, id", EnterpriseRecord.class);
-            var count = session.createSelectionQuery("select count(*) from EnterpriseRecord" + where, Long.class);
-            if (districtCode != null) {
-                items.setParameter("district", districtCode);
-                count.setParameter("district", districtCode);
-            }
-            return items.setFirstResult(page * size).setMaxResults(size).getResultList()
-                    .chain(rows -> count.getSingleResult().map(total -> new Paged<>(rows, total)));
-        });
+        List<String> where = districtCode == null ? List.of() : List.of("districtCode = :district");
+        Map<String, Object> parameters = districtCode == null ? Map.of() : Map.of("district", districtCode);
+        return transactions.read(session -> ReadModelPages.page(session, EnterpriseRecord.class, where, parameters,
+                "name, id", page, size));
     }
 
     private static EnterpriseRecord toRecord(EnterpriseRegistered registered, EventEnvelope event) {

@@ -14,6 +14,7 @@ import io.hazardledger.eventstore.enterprises.EnterpriseDirectory;
 import io.hazardledger.eventstore.http.Paged;
 import io.hazardledger.eventstore.store.AggregateType;
 import io.hazardledger.eventstore.store.EventStore;
+import io.hazardledger.eventstore.store.ReadModelPages;
 import io.hazardledger.eventstore.store.SnapshotPolicy;
 import io.hazardledger.hazard.domain.FindingHazards;
 import io.hazardledger.hazard.domain.Hazard;
@@ -128,17 +129,8 @@ public class HazardRepository {
             where.add((q.reviewOverdue() ? "" : "not ") + "(status = io.hazardledger.hazard.domain.HazardStatus.AWAITING_VERIFICATION"
                     + " and reviewDueBy is not null and reviewDueBy < :now)");
         }
-        String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        return transactions.read(session -> {
-            var items = session.createSelectionQuery("from HazardRecord" + filter + " order by " + q.sort().hql, HazardRecord.class);
-            var count = session.createSelectionQuery("select count(*) from HazardRecord" + filter, Long.class);
-            parameters.forEach((name, value) -> {
-                items.setParameter(name, value);
-                count.setParameter(name, value);
-            });
-            return items.setFirstResult(q.page() * q.size()).setMaxResults(q.size()).getResultList()
-                    .chain(rows -> count.getSingleResult().map(total -> new Paged<>(rows, total)));
-        });
+        return transactions.read(session -> ReadModelPages.page(session, HazardRecord.class, where, parameters,
+                q.sort().hql, q.page(), q.size()));
     }
 
     private Uni<EventStore.Loaded<Hazard>> create(Mutiny.Session session, List<DomainEvent> decided, CommandContext context) {
