@@ -1,6 +1,7 @@
 package io.hazardledger.contracts;
 
 import io.hazardledger.contracts.enterprise.EnterpriseRegistered;
+import io.hazardledger.contracts.enterprise.EnterpriseStatusChanged;
 import io.hazardledger.contracts.hazard.DeadlineExtended;
 import io.hazardledger.contracts.hazard.HazardClosed;
 import io.hazardledger.contracts.hazard.HazardFound;
@@ -14,7 +15,10 @@ import io.hazardledger.contracts.hazard.SupervisionLifted;
 import io.hazardledger.contracts.hazard.SupervisionListed;
 import io.hazardledger.contracts.hazard.VerificationFailed;
 import io.hazardledger.contracts.hazard.VerificationPassed;
+import io.hazardledger.contracts.inspection.EnforcementActionTaken;
 import io.hazardledger.contracts.inspection.FindingRecorded;
+import io.hazardledger.contracts.inspection.InspectionCancelled;
+import io.hazardledger.contracts.inspection.InspectionCompleted;
 import io.hazardledger.contracts.inspection.InspectionPlanned;
 import io.hazardledger.contracts.inspection.InspectionStarted;
 
@@ -28,9 +32,13 @@ import java.util.stream.Collectors;
 public final class EventCatalog {
     private static final List<EventDescriptor> ALL = List.of(
             new EventDescriptor("EnterpriseRegistered", Topics.ENTERPRISE_EVENTS, 1, EnterpriseRegistered.class),
-            new EventDescriptor("InspectionPlanned", Topics.INSPECTION_EVENTS, 1, InspectionPlanned.class),
+            new EventDescriptor("EnterpriseStatusChanged", Topics.ENTERPRISE_EVENTS, 1, EnterpriseStatusChanged.class),
+            new EventDescriptor("InspectionPlanned", Topics.INSPECTION_EVENTS, 2, InspectionPlanned.class),
             new EventDescriptor("InspectionStarted", Topics.INSPECTION_EVENTS, 1, InspectionStarted.class),
-            new EventDescriptor("FindingRecorded", Topics.INSPECTION_EVENTS, 1, FindingRecorded.class),
+            new EventDescriptor("FindingRecorded", Topics.INSPECTION_EVENTS, 2, FindingRecorded.class),
+            new EventDescriptor("EnforcementActionTaken", Topics.INSPECTION_EVENTS, 1, EnforcementActionTaken.class),
+            new EventDescriptor("InspectionCompleted", Topics.INSPECTION_EVENTS, 1, InspectionCompleted.class),
+            new EventDescriptor("InspectionCancelled", Topics.INSPECTION_EVENTS, 1, InspectionCancelled.class),
             new EventDescriptor("HazardFound", Topics.HAZARD_EVENTS, 1, HazardFound.class),
             new EventDescriptor("HazardReclassified", Topics.HAZARD_EVENTS, 1, HazardReclassified.class),
             new EventDescriptor("RectificationAssigned", Topics.HAZARD_EVENTS, 1, RectificationAssigned.class),

@@ -1,5 +1,7 @@
 package io.hazardledger.contracts;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.util.List;
 
 /**
@@ -8,8 +10,11 @@ import java.util.List;
  * golden event of version n in the tests, so every event ever written stays readable.
  */
 public final class EventUpcasters {
-    // No published event has changed its schema yet.
-    private static final List<Upcaster> ALL = List.of();
+    private static final List<Upcaster> ALL = List.of(
+            // v2 names the checklist of a special campaign; plans of v1 had none.
+            new Upcaster("InspectionPlanned", 1, payload -> ((ObjectNode) payload).putNull("checklist")),
+            // v2 names the checklist item a finding breaches; findings of v1 named none.
+            new Upcaster("FindingRecorded", 1, payload -> ((ObjectNode) payload).putNull("checklistItem")));
 
     private EventUpcasters() {
     }

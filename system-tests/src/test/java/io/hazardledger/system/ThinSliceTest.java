@@ -61,18 +61,19 @@ class ThinSliceTest {
 
         String[] inspectionId = new String[1];
         Poll.until(PROPAGATION, "inspection-service to know the enterprise", () -> {
-            var planned = given().contentType(ContentType.JSON).header("X-Correlation-Id", correlation)
+            var planned = as("inspector", correlation)
                     .body(Map.of("enterpriseId", enterpriseId, "kind", "SPECIAL_CAMPAIGN", "campaign", "有限空间专项检查",
-                            "plannedDate", LocalDate.now().toString(), "inspectors", List.of("insp-1", "insp-2")))
+                            "checklist", "CONFINED_SPACE", "plannedDate", LocalDate.now().toString(),
+                            "inspectors", List.of("insp-1", "insp-2")))
                     .post(system.url(INSPECTION, "/api/inspections"));
             inspectionId[0] = planned.statusCode() == 201 ? planned.path("id") : null;
             return inspectionId[0] != null;
         });
-        given().header("X-Correlation-Id", correlation).post(system.url(INSPECTION, "/api/inspections/" + inspectionId[0] + "/start"))
+        as("inspector", correlation).post(system.url(INSPECTION, "/api/inspections/" + inspectionId[0] + "/start"))
                 .then().statusCode(200);
-        String findingId = given().contentType(ContentType.JSON).header("X-Correlation-Id", correlation)
+        String findingId = as("inspector", correlation)
                 .body(Map.of("description", "有限空间作业未执行审批，未配备气体检测仪", "category", "CONFINED_SPACE",
-                        "severity", "MAJOR", "location", "污水处理池"))
+                        "severity", "MAJOR", "location", "污水处理池", "checklistItem", "CS-01"))
                 .post(system.url(INSPECTION, "/api/inspections/" + inspectionId[0] + "/findings"))
                 .then().statusCode(201).extract().path("findingId");
 

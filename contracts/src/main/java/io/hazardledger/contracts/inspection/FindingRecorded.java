@@ -8,7 +8,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A hazard was found during an inspection; hazard-service turns each finding into exactly one hazard. */
+/**
+ * A hazard was found during an inspection; hazard-service turns each finding into exactly one hazard.
+ *
+ * @param checklistItem the item of the campaign's checklist the finding breaches, may be null (schema version 2)
+ */
 public record FindingRecorded(
         UUID inspectionId,
         UUID findingId,
@@ -20,5 +24,6 @@ public record FindingRecorded(
         Severity severity,
         String location,
         LocalDate suggestedDeadline,
-        List<String> evidence) implements DomainEvent {
+        List<String> evidence,
+        String checklistItem) implements DomainEvent {
 }

@@ -60,12 +60,13 @@ public final class DemoData {
         }
         for (String[] enterprise : enterpriseIds) {
             String enterpriseId = enterprise[0];
-            String inspectionId = idIn(planOnceKnown(inspection, enterpriseId));
-            expect(post(inspection + "/api/inspections/" + inspectionId + "/start", ""), 200);
+            String district = enterprise[1];
+            String inspectionId = idIn(planOnceKnown(inspection, enterpriseId, district));
+            expect(post(inspection + "/api/inspections/" + inspectionId + "/start", "", "inspector", district), 200);
             for (String[] f : FINDINGS) {
                 expect(post(inspection + "/api/inspections/" + inspectionId + "/findings", """
                         {"description":"%s","category":"%s","severity":"%s","location":"%s","suggestedDeadline":"%s"}"""
-                        .formatted(f[0], f[1], f[2], f[3], LocalDate.now().plusDays(30))), 201);
+                        .formatted(f[0], f[1], f[2], f[3], LocalDate.now().plusDays(30)), "inspector", district), 201);
                 findings++;
             }
         }
@@ -109,12 +110,13 @@ public final class DemoData {
     }
 
     /** The inspection service learns of a new enterprise from Kafka, a moment after the registry answered. */
-    private HttpResponse<String> planOnceKnown(String inspection, String enterpriseId) throws IOException, InterruptedException {
+    private HttpResponse<String> planOnceKnown(String inspection, String enterpriseId, String district)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + COPY_WAIT.toNanos();
         while (true) {
             HttpResponse<String> planned = post(inspection + "/api/inspections", """
                     {"enterpriseId":"%s","kind":"ENFORCEMENT","plannedDate":"%s","inspectors":["demo-inspector"]}"""
-                    .formatted(enterpriseId, LocalDate.now()));
+                    .formatted(enterpriseId, LocalDate.now()), "inspector", district);
             if (planned.statusCode() != 400 || System.nanoTime() > deadline) {
                 return expect(planned, 201);
             }

@@ -1,8 +1,11 @@
 package io.hazardledger.registry.api;
 
+import io.hazardledger.eventstore.domain.Caller;
 import io.hazardledger.eventstore.http.Idempotent;
+import io.hazardledger.eventstore.http.IfMatch;
 import io.hazardledger.eventstore.http.Paged;
 import io.hazardledger.eventstore.http.ProblemException;
+import io.hazardledger.eventstore.http.RequestCaller;
 import io.hazardledger.eventstore.http.RequestCorrelation;
 import io.hazardledger.eventstore.http.Versioned;
 import io.hazardledger.registry.domain.Enterprise;
@@ -17,6 +20,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,7 +32,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 
-/** The supervision ledger (企业台账): register and look up enterprises. */
+/** The supervision ledger (企业台账): register and look up enterprises, change their operating status. */
 @Path("/api/enterprises")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -37,6 +41,8 @@ public class EnterpriseResource {
     EnterpriseRepository enterprises;
     @Inject
     RequestCorrelation correlation;
+    @Inject
+    RequestCaller callers;
 
     @POST
     @Idempotent
@@ -45,6 +51,23 @@ public class EnterpriseResource {
         return enterprises.register(registered, correlation.commandContext())
                 .map(record -> Versioned.created(URI.create("/api/enterprises/" + record.id),
                         EnterpriseView.of(record), record.version));
+    }
+
+    /**
+     * A regulator of the enterprise's district changes its status (401 without a caller, 404 out of scope, 403 for
+     * other roles, 409 to the status it has or from CLOSED). Suspension orders taken on inspections arrive as
+     * events and suspend the enterprise without this call.
+     */
+    @POST
+    @Idempotent
+    @Path("/{id}/status")
+    public Uni<Response> changeStatus(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) String ifMatch,
+                                      @Valid @NotNull StatusChangeRequest request) {
+        Caller caller = callers.current();
+        return enterprises.execute(id, IfMatch.version(ifMatch),
+                        enterprise -> enterprise.changeStatus(caller, request.status(), request.reason()),
+                        correlation.commandContext())
+                .map(record -> Versioned.ok(EnterpriseView.of(record), record.version));
     }
 
     @GET

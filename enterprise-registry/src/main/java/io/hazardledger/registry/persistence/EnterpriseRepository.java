@@ -1,29 +1,38 @@
 package io.hazardledger.registry.persistence;
 
+import io.hazardledger.contracts.DomainEvent;
 import io.hazardledger.contracts.EventEnvelope;
+import io.hazardledger.contracts.inspection.EnforcementActionTaken;
 import io.hazardledger.contracts.enterprise.EnterpriseRegistered;
 import io.hazardledger.contracts.enterprise.EnterpriseStatus;
 import io.hazardledger.eventstore.CommandContext;
 import io.hazardledger.eventstore.NewEvent;
 import io.hazardledger.eventstore.Transactions;
+import io.hazardledger.eventstore.EventCodec;
 import io.hazardledger.eventstore.http.Paged;
 import io.hazardledger.eventstore.http.ProblemException;
+import io.hazardledger.eventstore.store.AggregateType;
 import io.hazardledger.eventstore.store.EventStore;
 import io.hazardledger.eventstore.store.PgErrors;
 import io.hazardledger.eventstore.store.ReadModelPages;
 import io.hazardledger.registry.domain.Enterprise;
 import io.smallrye.mutiny.Uni;
+import org.hibernate.reactive.mutiny.Mutiny;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Enterprise streams and their read model, written together. */
 @ApplicationScoped
 public class EnterpriseRepository {
+    static final AggregateType<Enterprise> ENTERPRISES =
+            new AggregateType<>(Enterprise.STREAM_TYPE, "Enterprise", Enterprise.NONE, Enterprise::apply);
     private static final String USCC_CONSTRAINT = "enterprise_uscc_unique";
+    private static final String SERVICE = "enterprise-registry";
 
     @Inject
     Transactions transactions;
@@ -44,6 +53,33 @@ public class EnterpriseRepository {
                         "An enterprise with unified social credit code " + registered.uscc() + " is already registered"));
     }
 
+    /** Runs one command on an existing enterprise and refreshes its ledger row. */
+    public Uni<EnterpriseRecord> execute(UUID id, Long ifMatch, Function<Enterprise, DomainEvent> decide,
+                                         CommandContext context) {
+        return transactions.inTransaction(session -> ENTERPRISES
+                .update(store, session, id, ifMatch, state -> List.of(event(state, decide.apply(state))), context)
+                .chain(loaded -> refresh(session, loaded)));
+    }
+
+    /**
+     * Suspends the enterprise a suspension order names, inside the consumer's transaction. An enterprise the ledger
+     * does not hold, or one not ACTIVE, is left as it is.
+     */
+    public Uni<Void> suspendOnOrder(Mutiny.Session session, EventEnvelope orderEvent) {
+        EnforcementActionTaken order = EventCodec.payload(orderEvent, EnforcementActionTaken.class);
+        String reason = "停产停业整顿 " + (order.noticeNumber() == null ? "" : order.noticeNumber() + " ")
+                + "(inspection " + order.inspectionId() + ")";
+        return ENTERPRISES.load(store, session, order.enterpriseId()).chain(current -> {
+            if (!current.exists() || current.state().suspendOnOrder(reason).isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return ENTERPRISES.update(store, session, order.enterpriseId(), null, state -> state.suspendOnOrder(reason)
+                                    .stream().map(e -> event(state, e)).toList(),
+                            CommandContext.reactingTo(orderEvent, SERVICE))
+                    .chain(loaded -> refresh(session, loaded)).replaceWithVoid();
+        });
+    }
+
     public Uni<EnterpriseRecord> find(UUID id) {
         return transactions.read(session -> session.find(EnterpriseRecord.class, id));
     }
@@ -53,6 +89,17 @@ public class EnterpriseRepository {
         Map<String, Object> parameters = districtCode == null ? Map.of() : Map.of("district", districtCode);
         return transactions.read(session -> ReadModelPages.page(session, EnterpriseRecord.class, where, parameters,
                 "name, id", page, size));
+    }
+
+    private static Uni<EnterpriseRecord> refresh(Mutiny.Session session, EventStore.Loaded<Enterprise> loaded) {
+        return session.find(EnterpriseRecord.class, loaded.state().id()).invoke(record -> {
+            record.status = loaded.state().status();
+            record.version = loaded.version();
+        });
+    }
+
+    private static NewEvent event(Enterprise state, DomainEvent payload) {
+        return new NewEvent(payload, state.districtCode(), state.id());
     }
 
     private static EnterpriseRecord toRecord(EnterpriseRegistered registered, EventEnvelope event) {

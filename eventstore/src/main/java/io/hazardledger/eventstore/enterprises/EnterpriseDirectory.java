@@ -4,6 +4,7 @@ import io.hazardledger.contracts.DomainEvent;
 import io.hazardledger.contracts.EventEnvelope;
 import io.hazardledger.contracts.enterprise.EnterpriseRegistered;
 import io.hazardledger.contracts.enterprise.EnterpriseStatus;
+import io.hazardledger.contracts.enterprise.EnterpriseStatusChanged;
 import io.hazardledger.eventstore.EventCodec;
 import io.smallrye.mutiny.Uni;
 import io.hazardledger.eventstore.consumer.EventHandler;
@@ -55,6 +56,11 @@ public class EnterpriseDirectory implements EventHandler {
                 copy.status = EnterpriseStatus.ACTIVE;
                 copy.version = event.aggregateVersion();
                 return existing != null ? Uni.createFrom().voidItem() : session.persist(copy);
+            }
+            // A change to an enterprise this copy never saw registered waits for nothing: there is no row to change.
+            if (payload instanceof EnterpriseStatusChanged changed && existing != null) {
+                existing.status = changed.to();
+                existing.version = event.aggregateVersion();
             }
             return Uni.createFrom().voidItem();
         });

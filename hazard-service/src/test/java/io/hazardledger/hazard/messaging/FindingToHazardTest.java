@@ -39,7 +39,7 @@ class FindingToHazardTest {
     private static EventEnvelope finding(UUID enterpriseId, UUID inspectionId, UUID findingId, String correlationId) {
         return TopicWriter.envelope(new FindingRecorded(inspectionId, findingId, enterpriseId, DISTRICT,
                 InspectionKind.SHIFT_SHADOWING, "储罐区可燃气体报警器失效", HazardCategory.HAZARDOUS_CHEMICAL_STORAGE,
-                Severity.MAJOR, "储罐区", LocalDate.of(2026, 12, 20), List.of("photo-1")), inspectionId, 3, DISTRICT,
+                Severity.MAJOR, "储罐区", LocalDate.of(2026, 12, 20), List.of("photo-1"), null), inspectionId, 3, DISTRICT,
                 enterpriseId, correlationId);
     }
 

@@ -1,5 +1,6 @@
 package io.hazardledger.inspection.api;
 
+import io.hazardledger.contracts.inspection.Checklist;
 import io.hazardledger.contracts.inspection.InspectionKind;
 import io.hazardledger.inspection.domain.Inspection;
 import jakarta.validation.constraints.NotBlank;
@@ -18,16 +19,18 @@ import java.util.UUID;
  * @param kind         kind of inspection
  * @param plannedDate  the day it is planned for
  * @param inspectors   inspectors or experts taking part, at least one
- * @param campaign     name of the special campaign (专项检查), when there is one
+ * @param campaign     name of the special campaign (专项检查); required for SPECIAL_CAMPAIGN
+ * @param checklist    the checklist a special campaign inspects against, optional
  */
 public record PlanInspectionRequest(
         @NotNull UUID enterpriseId,
         @NotNull InspectionKind kind,
         @NotNull LocalDate plannedDate,
         @NotEmpty List<@NotBlank @Size(max = 64) String> inspectors,
-        @Size(max = 100) String campaign) {
+        @Size(max = 100) String campaign,
+        Checklist checklist) {
 
     Inspection.Plan toPlan() {
-        return new Inspection.Plan(kind, plannedDate, inspectors, campaign);
+        return new Inspection.Plan(kind, plannedDate, inspectors, campaign, checklist);
     }
 }

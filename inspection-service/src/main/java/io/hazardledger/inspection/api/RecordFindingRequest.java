@@ -19,6 +19,7 @@ import java.util.List;
  * @param location          where on the premises
  * @param suggestedDeadline the inspector's suggested rectification deadline, optional
  * @param evidence          references to photos or documents, optional
+ * @param checklistItem     code of the campaign checklist's item the finding breaches (e.g. CS-02), optional
  */
 public record RecordFindingRequest(
         @NotBlank @Size(max = 2000) String description,
@@ -26,9 +27,10 @@ public record RecordFindingRequest(
         @NotNull Severity severity,
         @NotBlank @Size(max = 200) String location,
         LocalDate suggestedDeadline,
-        List<@NotBlank @Size(max = 500) String> evidence) {
+        List<@NotBlank @Size(max = 500) String> evidence,
+        @Size(max = 20) String checklistItem) {
 
     Inspection.Finding toFinding() {
-        return new Inspection.Finding(description, category, severity, location, suggestedDeadline, evidence);
+        return new Inspection.Finding(description, category, severity, location, suggestedDeadline, evidence, checklistItem);
     }
 }

@@ -2,18 +2,13 @@ package io.hazardledger.inspection.api;
 
 import io.hazardledger.contracts.CloudEventHeaders;
 import io.hazardledger.contracts.Topics;
-import io.hazardledger.contracts.enterprise.EnterpriseRegistered;
-import io.hazardledger.contracts.enterprise.SupervisionCategory;
 import io.hazardledger.contracts.inspection.FindingRecorded;
 import io.hazardledger.eventstore.EventCodec;
-import io.hazardledger.eventstore.testing.Poll;
 import io.hazardledger.eventstore.testing.TestInfrastructure;
 import io.hazardledger.eventstore.testing.TopicReader;
-import io.hazardledger.eventstore.testing.TopicWriter;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.hazardledger.inspection.api.InspectionApi.inspector;
+import static io.hazardledger.inspection.api.InspectionApi.plan;
+import static io.hazardledger.inspection.api.InspectionApi.plannedInspection;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -35,31 +33,11 @@ class InspectionResourceTest {
             "description", "配电箱未接地", "category", "ELECTRICAL", "severity", "GENERAL",
             "location", "二号车间", "suggestedDeadline", "2026-12-31");
 
-    /** An enterprise as enterprise-registry would announce it, once this service's copy has it. */
-    static UUID knownEnterprise(String district) {
-        UUID id = UUID.randomUUID();
-        TopicWriter.publish(TopicWriter.envelope(new EnterpriseRegistered(id, "91350100M000100Y43", "章丘机械厂", district,
-                null, "34", SupervisionCategory.INDUSTRY_AND_TRADE, null), id, 1, district, id, "corr-" + id));
-        Poll.until(Duration.ofSeconds(30), "enterprise copy", () -> plan(id).extract().statusCode() == 201);
-        return id;
-    }
-
-    static io.restassured.response.ValidatableResponse plan(UUID enterpriseId) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("enterpriseId", enterpriseId, "kind", "ENFORCEMENT", "plannedDate", "2026-12-01",
-                        "inspectors", List.of("inspector-7")))
-                .post("/api/inspections").then();
-    }
-
-    static String plannedInspection(String district) {
-        return plan(knownEnterprise(district)).statusCode(201).extract().path("id");
-    }
-
     @Test
     void aFindingRecordedOnSiteIsPublishedWithTheRequestCorrelation() {
         String id = plannedInspection("370181");
-        given().post("/api/inspections/" + id + "/start").then().statusCode(200).body("status", equalTo("IN_PROGRESS"));
-        String findingId = given().contentType(ContentType.JSON).header("X-Correlation-Id", "corr-finding-1").body(FINDING)
+        inspector().post("/api/inspections/" + id + "/start").then().statusCode(200).body("status", equalTo("IN_PROGRESS"));
+        String findingId = inspector().header("X-Correlation-Id", "corr-finding-1").body(FINDING)
                 .post("/api/inspections/" + id + "/findings")
                 .then().statusCode(201).header("ETag", "\"3\"").body("findingsSoFar", equalTo(1))
                 .extract().path("findingId");
@@ -78,10 +56,10 @@ class InspectionResourceTest {
     void aRetriedStartWithTheSameKeyGetsTheFirstAnswerNotAnIllegalTransition() {
         String id = plannedInspection("370181");
         String key = "start-" + id;
-        String first = given().header("Idempotency-Key", key).post("/api/inspections/" + id + "/start")
+        String first = inspector().header("Idempotency-Key", key).post("/api/inspections/" + id + "/start")
                 .then().statusCode(200).header("ETag", "\"2\"").header("Idempotent-Replayed", nullValue())
                 .extract().asString();
-        given().header("Idempotency-Key", key).post("/api/inspections/" + id + "/start")
+        inspector().header("Idempotency-Key", key).post("/api/inspections/" + id + "/start")
                 .then().statusCode(200).header("ETag", "\"2\"").header("Idempotent-Replayed", "true")
                 .body(equalTo(first));
 
@@ -92,7 +70,7 @@ class InspectionResourceTest {
     @Test
     void aFindingBeforeTheInspectionStartsIsAnIllegalTransition() {
         String id = plannedInspection("370181");
-        given().contentType(ContentType.JSON).body(FINDING).post("/api/inspections/" + id + "/findings")
+        inspector().body(FINDING).post("/api/inspections/" + id + "/findings")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("PLANNED")).body("detail", containsString("record finding"));
     }
@@ -100,29 +78,29 @@ class InspectionResourceTest {
     @Test
     void aStaleIfMatchIsRefusedAndChangesNothing() {
         String id = plannedInspection("370181");
-        given().header("If-Match", "\"7\"").post("/api/inspections/" + id + "/start")
+        inspector().header("If-Match", "\"7\"").post("/api/inspections/" + id + "/start")
                 .then().statusCode(412).contentType("application/problem+json");
         given().get("/api/inspections/" + id).then().statusCode(200).header("ETag", "\"1\"").body("status", equalTo("PLANNED"));
     }
 
     @Test
     void planningForAnEnterpriseOutsideTheLedgerNamesTheField() {
-        plan(UUID.randomUUID()).statusCode(400).contentType("application/problem+json")
+        plan(UUID.randomUUID(), "370181").statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("enterpriseId"));
     }
 
     @Test
     void missingFieldsOfAFindingAreNamed() {
         String id = plannedInspection("370181");
-        given().post("/api/inspections/" + id + "/start").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("description", "无类别")).post("/api/inspections/" + id + "/findings")
+        inspector().post("/api/inspections/" + id + "/start").then().statusCode(200);
+        inspector().body(Map.of("description", "无类别")).post("/api/inspections/" + id + "/findings")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("category", "severity", "location"));
     }
 
     @Test
     void badJsonIsAProblem() {
-        given().contentType(ContentType.JSON).body("{not json").post("/api/inspections")
+        inspector().body("{not json").post("/api/inspections")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 }
