@@ -30,7 +30,10 @@ public record Caller(String subject, Role role, String districtCode, UUID enterp
         return switch (role) {
             case SYSTEM, ADMIN -> true;
             case ENTERPRISE -> enterpriseId != null && enterpriseId.equals(enterprise);
-            case INSPECTOR, REGULATOR, ANALYST -> districtCode == null || districtCode.equals(district);
+            // Inspectors and regulators act for one district's bureau: without a district they act nowhere.
+            case INSPECTOR, REGULATOR -> districtCode != null && districtCode.equals(district);
+            // An analyst without a district reads every district.
+            case ANALYST -> districtCode == null || districtCode.equals(district);
         };
     }
 

@@ -144,6 +144,8 @@ class HazardLifecycleTest {
         assertThrows(Caller.Forbidden.class, () -> major.close(INSPECTOR, NOW));
         Caller elsewhere = new Caller("reg-9", io.hazardledger.eventstore.domain.Role.REGULATOR, "350503", null);
         assertThrows(Caller.OutOfScope.class, () -> major.close(elsewhere, NOW));
+        Caller nowhere = new Caller("reg-0", io.hazardledger.eventstore.domain.Role.REGULATOR, null, null);
+        assertThrows(Caller.OutOfScope.class, () -> major.close(nowhere, NOW), "a regulator without a district acts nowhere");
         Hazard selfFound = ScriptedHazards.in(HazardStatus.AWAITING_VERIFICATION, Severity.GENERAL, HazardSource.SELF_CHECK);
         assertEquals("VerificationPassed", selfFound.verify(ScriptedHazards.OWNER, true, "自查合格", NOW).get(0)
                 .getClass().getSimpleName(), "an enterprise verifies its own self-found GENERAL hazards");
