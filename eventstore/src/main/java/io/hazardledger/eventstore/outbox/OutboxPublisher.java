@@ -166,14 +166,22 @@ public final class OutboxPublisher {
         if (rows.isEmpty()) {
             return 0;
         }
+        // Metadata first: a send that waits for it and fails must not be followed by a later one of the same
+        // aggregate that finds it and goes through, which would put the later version on Kafka first.
+        rows.stream().map(row -> row.getString("topic")).distinct().forEach(producer::partitionsFor);
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (Row row : rows) {
             String json = row.getString("envelope");
-            acks.add(producer.send(CloudEventRecords.of(row.getString("topic"), EventCodec.readEnvelope(json), json, service)));
+            Future<RecordMetadata> ack = producer.send(
+                    CloudEventRecords.of(row.getString("topic"), EventCodec.readEnvelope(json), json, service));
+            acks.add(ack);
+            if (ack.isDone() && failed(ack)) {
+                break; // nothing after a refused record is sent in this round
+            }
         }
         List<Long> acknowledged = new ArrayList<>(rows.size());
         RuntimeException failure = null;
-        for (int i = 0; i < rows.size() && failure == null; i++) {
+        for (int i = 0; i < acks.size() && failure == null; i++) {
             long id = rows.get(i).getLong("id");
             try {
                 acks.get(i).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -193,6 +201,15 @@ public final class OutboxPublisher {
             throw failure;
         }
         return rows.size();
+    }
+
+    private static boolean failed(Future<RecordMetadata> ack) {
+        try {
+            ack.get();
+            return false;
+        } catch (Exception e) {
+            return true;
+        }
     }
 
     private static void database(Runnable statement) {

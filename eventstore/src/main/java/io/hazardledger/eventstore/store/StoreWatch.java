@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Gauges of the store's health, read from PostgreSQL every few seconds:
  * <ul>
  * <li>{@code eventstore_oldest_open_transaction_seconds} and {@code eventstore_oldest_open_transaction_alert} (1
- *     past the threshold): the {@link EventFeed} waits for the oldest open transaction, so one left open holds
- *     every reader back;</li>
+ *     past the threshold): the {@link EventFeed} waits for the oldest open transaction of the whole PostgreSQL
+ *     server (transaction ids are server-wide), so one left open in any database holds every reader back;</li>
  * <li>{@code eventstore_outbox_backlog} and {@code eventstore_outbox_oldest_seconds}: events not yet on Kafka;</li>
  * <li>{@code eventstore_dead_letters_open}: events parked or waiting behind a parked one.</li>
  * </ul>
@@ -29,7 +29,7 @@ public class StoreWatch {
     private static final Logger LOG = Logger.getLogger(StoreWatch.class);
     private static final String READ = """
             SELECT (SELECT coalesce(extract(epoch FROM clock_timestamp() - min(xact_start)), 0)::bigint
-                    FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND datname = current_database()) AS oldest_transaction,
+                    FROM pg_stat_activity WHERE backend_xid IS NOT NULL) AS oldest_transaction,
                    (SELECT count(*) FROM es_outbox WHERE published_at IS NULL) AS backlog,
                    (SELECT coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0)::bigint
                     FROM es_outbox WHERE published_at IS NULL) AS backlog_age,
