@@ -71,11 +71,12 @@ class ThinSliceTest {
         });
         as("inspector", correlation).post(system.url(INSPECTION, "/api/inspections/" + inspectionId[0] + "/start"))
                 .then().statusCode(200);
-        String findingId = as("inspector", correlation)
+        JsonPath finding = as("inspector", correlation)
                 .body(Map.of("description", "有限空间作业未执行审批，未配备气体检测仪", "category", "CONFINED_SPACE",
                         "severity", "MAJOR", "location", "污水处理池", "checklistItem", "CS-01"))
                 .post(system.url(INSPECTION, "/api/inspections/" + inspectionId[0] + "/findings"))
-                .then().statusCode(201).extract().path("findingId");
+                .then().statusCode(201).extract().jsonPath();
+        String findingId = finding.getString("findingId");
 
         JsonPath[] hazards = new JsonPath[1];
         Poll.until(PROPAGATION, "the hazard of the finding", () -> {
@@ -83,6 +84,7 @@ class ThinSliceTest {
             return hazards[0].getList("$").size() == 1;
         });
         String hazardId = hazards[0].getString("[0].id");
+        assertEquals(finding.getString("hazardId"), hazardId, "the finding links to its hazard");
         assertEquals(findingId, hazards[0].getString("[0].findingId"));
         assertEquals(inspectionId[0], hazards[0].getString("[0].inspectionId"));
         assertEquals(correlation, given().get(system.url(HAZARD, "/api/hazards/" + hazardId + "/events"))

@@ -1,11 +1,11 @@
 package io.hazardledger.hazard.domain;
 
 import io.hazardledger.contracts.hazard.HazardFound;
+import io.hazardledger.contracts.hazard.HazardIds;
 import io.hazardledger.contracts.hazard.HazardSource;
 import io.hazardledger.contracts.inspection.FindingRecorded;
 import io.hazardledger.contracts.inspection.InspectionKind;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -21,12 +21,9 @@ public final class FindingHazards {
         public static final Placement UNKNOWN = new Placement(null, null);
     }
 
-    /**
-     * The id of the hazard a finding becomes, derived from the finding id, so that a finding delivered twice can only
-     * ever produce one hazard.
-     */
+    /** The id of the hazard a finding becomes (fixed by the published language). */
     public static UUID idOfFinding(UUID findingId) {
-        return UUID.nameUUIDFromBytes(("hazard-of-finding:" + findingId).getBytes(StandardCharsets.UTF_8));
+        return HazardIds.ofFinding(findingId);
     }
 
     public static HazardFound fromFinding(FindingRecorded finding, Placement placement, Instant recordedAt) {

@@ -111,7 +111,7 @@ public class InspectionResource {
         UUID findingId = UUID.randomUUID();
         return run(id, ifMatch, (inspection, caller) -> inspection.recordFinding(caller, findingId, request.toFinding()))
                 .map(r -> Versioned.created(URI.create("/api/inspections/" + id + "/findings/" + findingId),
-                        new FindingView(findingId, id, r.findings), r.version));
+                        FindingView.of(findingId, id, r.findings), r.version));
     }
 
     /** 警告, 罚款, 没收违法所得, 停产停业整顿 (the registry then suspends the enterprise), 现场处理措施决定书, 约谈, 立案. */
