@@ -1,0 +1,210 @@
+package io.hazardledger.benchmarks;
+
+import io.hazardledger.eventstore.Transactions;
+import io.hazardledger.eventstore.store.EventStore;
+import io.hazardledger.eventstore.testing.StoreFixtures;
+import io.hazardledger.eventstore.testing.TestInfrastructure;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Append throughput and latency of the event store against the raw inserts it makes, in one run on one database.
+ * Runs only with {@code -Dbenchmark=true} (see benchmarks/README.md) and asserts nothing about speed: the figures
+ * are written to {@code target/results.md}.
+ */
+@QuarkusTest
+@WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class AppendBenchmark {
+    private static final String ZIPF_STREAM_TYPE = "bench-zipf";
+
+    @Inject
+    EventStore store;
+    @Inject
+    Transactions transactions;
+    @Inject
+    Mutiny.SessionFactory sessions;
+    @ConfigProperty(name = "quarkus.datasource.reactive.max-size", defaultValue = "20")
+    int poolSize;
+
+    private BenchmarkSettings settings;
+    private BenchmarkDatabase database;
+    private final ResultsReport report = new ResultsReport();
+
+    @Test
+    void appendThroughputAndLatency() throws Exception {
+        settings = BenchmarkSettings.fromSystemProperties();
+        database = BenchmarkDatabase.fromConfig();
+        try (Connection monitor = database.connect(); Connection loading = database.connect()) {
+            describeEnvironment(monitor);
+            StoreLoader loader = new StoreLoader(loading);
+            UsageProbe probe = new UsageProbe(monitor);
+            ClosedLoop loop = new ClosedLoop(settings.warmup(), settings.duration(), probe);
+            ClosedLoop.Stored stored = loader::storedEvents;
+            String zipf = settings.zipfLabel();
+
+            warmUpJit(loader, probe);
+
+            UUID[] zipfStreams = new UUID[0];
+            if (settings.runs("zipf") || settings.runs("large")) {
+                zipfStreams = loader.createStreams(settings.streams(), ZIPF_STREAM_TYPE);
+                loader.fillTo(settings.smallStore(), settings.fillerStreamLength());
+            }
+            if (settings.runs("zipf")) {
+                report.add(loop.run("store · " + zipf + " · small store", zipfSet(monitor, zipfStreams), storeClients(), stored));
+                report.add(runJdbc(loop, "JDBC · " + zipf + " · small store", zipfSet(monitor, zipfStreams), stored));
+            }
+            if (settings.runs("new-stream")) {
+                report.add(loop.run("store · new stream per append", Workload.newStreams(), storeClients(), stored));
+                report.add(runJdbc(loop, "JDBC · new stream per append", Workload.newStreams(), stored));
+                if (PgBenchRun.available()) {
+                    report.add(new PgBenchRun(database, settings.workDir(), settings.warmup(), settings.duration(),
+                            probe).run("pgbench · new stream per append", settings.clients(), stored));
+                }
+            }
+            if (settings.runs("one-stream")) {
+                report.add(loop.run("store · one stream", StreamSet.single(UUID.randomUUID(), 0), storeClients(), stored));
+                report.add(runJdbc(loop, "JDBC · one stream", StreamSet.single(UUID.randomUUID(), 0), stored));
+            }
+            if (settings.runs("large") && settings.largeStore() > 0) {
+                loader.fillTo(settings.largeStore(), settings.fillerStreamLength());
+                report.add(loop.run("store · " + zipf + " · large store", zipfSet(monitor, zipfStreams), storeClients(), stored));
+                report.add(runJdbc(loop, "JDBC · " + zipf + " · large store", zipfSet(monitor, zipfStreams), stored));
+            }
+            report.environment("load average after (1, 5, 15 min)", loadAverage());
+        }
+        List<String> comparisons = new GoalCheck(report, settings).comparisons();
+        report.write(settings.results(), comparisons);
+        System.out.println("\n" + report.render(comparisons) + "\nWritten to " + settings.results().toAbsolutePath());
+    }
+
+    /** Both clients' code paths compiled before anything is measured; their events are removed again. */
+    private void warmUpJit(StoreLoader loader, UsageProbe probe) throws Exception {
+        if (settings.jitWarmup().isZero()) {
+            return;
+        }
+        System.out.printf("JIT warm-up: %d s store, %d s JDBC%n", settings.jitWarmup().toSeconds(),
+                settings.jitWarmup().toSeconds());
+        ClosedLoop warmup = new ClosedLoop(settings.jitWarmup(), Duration.ZERO, probe);
+        warmup.run("warm-up", Workload.newStreams(), storeClients(), () -> 0);
+        runJdbc(warmup, "warm-up", Workload.newStreams(), () -> 0);
+        loader.empty();
+    }
+
+    private List<StoreAppendClient> storeClients() {
+        List<StoreAppendClient> clients = new ArrayList<>();
+        for (int i = 0; i < settings.clients(); i++) {
+            clients.add(new StoreAppendClient(transactions, store));
+        }
+        return clients;
+    }
+
+    private Result runJdbc(ClosedLoop loop, String scenario, Workload workload, ClosedLoop.Stored stored)
+            throws Exception {
+        List<JdbcAppendClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < settings.clients(); i++) {
+                clients.add(new JdbcAppendClient(database.connect()));
+            }
+            return loop.run(scenario, workload, clients, stored);
+        } finally {
+            for (JdbcAppendClient client : clients) {
+                client.close();
+            }
+        }
+    }
+
+    /** The Zipf streams at their current versions: the earlier scenarios appended to them. */
+    private StreamSet zipfSet(Connection connection, UUID[] ids) throws SQLException {
+        long[] versions = new long[ids.length];
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT (SELECT coalesce(max(version), 0) FROM es_event WHERE stream_id = s.id)
+                FROM unnest(?::uuid[]) WITH ORDINALITY AS s (id, n) ORDER BY n""")) {
+            query.setArray(1, connection.createArrayOf("uuid", ids));
+            try (ResultSet rows = query.executeQuery()) {
+                for (int i = 0; rows.next(); i++) {
+                    versions[i] = rows.getLong(1);
+                }
+            }
+        }
+        return new StreamSet(ids, versions, new ZipfSampler(ids.length, settings.zipfExponent()),
+                settings.sharedVersions());
+    }
+
+    private void describeEnvironment(Connection monitor) throws Exception {
+        String viaJdbc = BenchmarkDatabase.text(monitor, "SHOW synchronous_commit");
+        String viaPool = StoreFixtures.await(() -> sessions.withSession(s -> s.createNativeQuery(
+                "SELECT current_setting('synchronous_commit')", String.class).getSingleResult()));
+        assertEquals("on", viaJdbc, "synchronous_commit of the JDBC connections");
+        assertEquals("on", viaPool, "synchronous_commit of the reactive pool's connections");
+
+        report.environment("run", Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", " + settings.describe());
+        report.environment("machine", "%d CPUs (nproc), %s, %s".formatted(Runtime.getRuntime().availableProcessors(),
+                procLine("/proc/meminfo", "MemTotal"), procLine("/proc/cpuinfo", "model name")));
+        report.environment("load average before (1, 5, 15 min)", loadAverage());
+        report.environment("PostgreSQL", BenchmarkDatabase.text(monitor, "SELECT version()"));
+        report.environment("PostgreSQL settings", settings(monitor, "synchronous_commit", "fsync", "full_page_writes",
+                "wal_level", "shared_buffers", "max_wal_size", "checkpoint_timeout", "commit_delay")
+                + "; synchronous_commit as the pool's connections see it: " + viaPool);
+        report.environment("JVM", "%s %s, GC %s, arguments %s".formatted(System.getProperty("java.vm.name"),
+                Runtime.version(), ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", ")),
+                ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                        .filter(a -> a.startsWith("-X")).toList()));
+        report.environment("store client", "Transactions.inTransaction + EventStore.append (Hibernate Reactive), "
+                + "reactive pool max-size " + poolSize + ", outbox relay off");
+        report.environment("JDBC client", "pgjdbc, one connection per client, INSERT es_event … RETURNING position, "
+                + "INSERT es_outbox, COMMIT");
+        if (PgBenchRun.available()) {
+            report.environment("pgbench", PgBenchRun.version() + ", --protocol=prepared, one connection per client");
+        }
+    }
+
+    private static String settings(Connection connection, String... names) throws SQLException {
+        List<String> values = new ArrayList<>();
+        for (String name : names) {
+            values.add(name + "=" + BenchmarkDatabase.text(connection, "SHOW " + name));
+        }
+        return String.join(", ", values);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + ", " + fields[1] + ", " + fields[2];
+        } catch (Exception e) {
+            return "n/a";
+        }
+    }
+
+    private static String procLine(String file, String key) {
+        try (var lines = Files.lines(Path.of(file))) {
+            return lines.filter(l -> l.startsWith(key)).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim().replaceAll("\\s+", " ")).orElse("n/a");
+        } catch (Exception e) {
+            return "n/a";
+        }
+    }
+}
