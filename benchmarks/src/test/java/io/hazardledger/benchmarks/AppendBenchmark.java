@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -39,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class AppendBenchmark {
     private static final String ZIPF_STREAM_TYPE = "bench-zipf";
+    private static final int JIT_WARMUP_STREAMS = 1_000;
 
     @Inject
     EventStore store;
@@ -49,9 +51,14 @@ class AppendBenchmark {
     @ConfigProperty(name = "quarkus.datasource.reactive.max-size", defaultValue = "20")
     int poolSize;
 
+    private final ResultsReport report = new ResultsReport();
     private BenchmarkSettings settings;
     private BenchmarkDatabase database;
-    private final ResultsReport report = new ResultsReport();
+    private Connection monitor;
+    private StoreLoader loader;
+    private UsageProbe probe;
+    private ClosedLoop loop;
+    private UUID[] zipfStreams;
 
     @Test
     void appendThroughputAndLatency() throws Exception {
@@ -59,40 +66,12 @@ class AppendBenchmark {
         database = BenchmarkDatabase.fromConfig();
         try (Connection monitor = database.connect(); Connection loading = database.connect()) {
             describeEnvironment(monitor);
-            StoreLoader loader = new StoreLoader(loading);
-            UsageProbe probe = new UsageProbe(monitor);
-            ClosedLoop loop = new ClosedLoop(settings.warmup(), settings.duration(), probe);
-            ClosedLoop.Stored stored = loader::storedEvents;
-            String zipf = settings.zipfLabel();
-
-            warmUpJit(loader, probe);
-
-            UUID[] zipfStreams = new UUID[0];
-            if (settings.runs("zipf") || settings.runs("large")) {
-                zipfStreams = loader.createStreams(settings.streams(), ZIPF_STREAM_TYPE);
-                loader.fillTo(settings.smallStore(), settings.fillerStreamLength());
-            }
-            if (settings.runs("zipf")) {
-                report.add(loop.run("store · " + zipf + " · small store", zipfSet(monitor, zipfStreams), storeClients(), stored));
-                report.add(runJdbc(loop, "JDBC · " + zipf + " · small store", zipfSet(monitor, zipfStreams), stored));
-            }
-            if (settings.runs("new-stream")) {
-                report.add(loop.run("store · new stream per append", Workload.newStreams(), storeClients(), stored));
-                report.add(runJdbc(loop, "JDBC · new stream per append", Workload.newStreams(), stored));
-                if (PgBenchRun.available()) {
-                    report.add(new PgBenchRun(database, settings.workDir(), settings.warmup(), settings.duration(),
-                            probe).run("pgbench · new stream per append", settings.clients(), stored));
-                }
-            }
-            if (settings.runs("one-stream")) {
-                report.add(loop.run("store · one stream", StreamSet.single(UUID.randomUUID(), 0), storeClients(), stored));
-                report.add(runJdbc(loop, "JDBC · one stream", StreamSet.single(UUID.randomUUID(), 0), stored));
-            }
-            if (settings.runs("large") && settings.largeStore() > 0) {
-                loader.fillTo(settings.largeStore(), settings.fillerStreamLength());
-                report.add(loop.run("store · " + zipf + " · large store", zipfSet(monitor, zipfStreams), storeClients(), stored));
-                report.add(runJdbc(loop, "JDBC · " + zipf + " · large store", zipfSet(monitor, zipfStreams), stored));
-            }
+            this.monitor = monitor;
+            loader = new StoreLoader(loading);
+            probe = new UsageProbe(monitor);
+            loop = new ClosedLoop(probe);
+            warmUpJit();
+            runScenarios();
             report.environment("load average after (1, 5, 15 min)", loadAverage());
         }
         List<String> comparisons = new GoalCheck(report, settings).comparisons();
@@ -100,17 +79,84 @@ class AppendBenchmark {
         System.out.println("\n" + report.render(comparisons) + "\nWritten to " + settings.results().toAbsolutePath());
     }
 
-    /** Both clients' code paths compiled before anything is measured; their events are removed again. */
-    private void warmUpJit(StoreLoader loader, UsageProbe probe) throws Exception {
+    /**
+     * The small store is measured in two halves, before the large one is loaded and again after it was emptied and
+     * reloaded, so a change in the machine's other load during the run does not pass for an effect of the size.
+     */
+    private void runScenarios() throws Exception {
+        String zipf = settings.zipfLabel();
+        boolean small = settings.runs("zipf");
+        boolean large = settings.runs("large") && settings.largeStore() > 0;
+        int smallRoundsBefore = large ? (settings.rounds() + 1) / 2 : settings.rounds();
+        if (small || large) {
+            loadSmallStore();
+        }
+        if (small) {
+            rounds(smallRoundsBefore, storeAndJdbc(zipf + " · small store", this::zipfWorkload));
+        }
+        if (settings.runs("new-stream")) {
+            List<Round> contenders = new ArrayList<>(storeAndJdbc("new stream per append", Workload::newStreams));
+            if (PgBenchRun.available()) {
+                PgBenchRun pgbench = new PgBenchRun(database, settings.workDir(), probe);
+                contenders.add((warmup, measured) -> pgbench.run("pgbench · new stream per append",
+                        settings.clients(), loader::storedEvents, warmup, measured));
+            }
+            rounds(settings.rounds(), contenders);
+        }
+        if (settings.runs("one-stream")) {
+            rounds(settings.rounds(), storeAndJdbc("one stream", () -> StreamSet.single(UUID.randomUUID(), 0)));
+        }
+        if (large) {
+            loader.fillTo(settings.largeStore(), settings.fillerStreamLength());
+            rounds(settings.rounds(), storeAndJdbc(zipf + " · large store", this::zipfWorkload));
+            if (small && smallRoundsBefore < settings.rounds()) {
+                loader.empty();
+                loadSmallStore();
+                rounds(settings.rounds() - smallRoundsBefore, storeAndJdbc(zipf + " · small store", this::zipfWorkload));
+            }
+        }
+    }
+
+    /** The Zipf streams with one event each, and filler streams up to the small store's size. */
+    private void loadSmallStore() throws SQLException {
+        zipfStreams = loader.createStreams(settings.streams(), ZIPF_STREAM_TYPE);
+        loader.fillTo(settings.smallStore(), settings.fillerStreamLength());
+    }
+
+    /**
+     * Both clients' code paths compiled before anything is measured, lost races and retries included (a Zipf
+     * choice among a few new streams); the events are removed again.
+     */
+    private void warmUpJit() throws Exception {
         if (settings.jitWarmup().isZero()) {
             return;
         }
         System.out.printf("JIT warm-up: %d s store, %d s JDBC%n", settings.jitWarmup().toSeconds(),
                 settings.jitWarmup().toSeconds());
-        ClosedLoop warmup = new ClosedLoop(settings.jitWarmup(), Duration.ZERO, probe);
-        warmup.run("warm-up", Workload.newStreams(), storeClients(), () -> 0);
-        runJdbc(warmup, "warm-up", Workload.newStreams(), () -> 0);
+        UUID[] streams = new UUID[JIT_WARMUP_STREAMS];
+        Arrays.setAll(streams, i -> UUID.randomUUID());
+        WorkloadSource workload = () -> new StreamSet(streams, new long[streams.length],
+                new ZipfSampler(streams.length, 1.0), true);
+        for (Round client : storeAndJdbc("warm-up", workload)) {
+            client.run(settings.jitWarmup(), Duration.ZERO);
+        }
         loader.empty();
+    }
+
+    /** Each round runs every contender once, in turn, so they share whatever else the machine is doing. */
+    private void rounds(int count, List<Round> contenders) throws Exception {
+        for (int round = 1; round <= count; round++) {
+            for (Round contender : contenders) {
+                report.add(contender.run(settings.warmup(), settings.roundDuration()));
+            }
+        }
+    }
+
+    private List<Round> storeAndJdbc(String workloadName, WorkloadSource workload) {
+        return List.of(
+                (warmup, measured) -> loop.run("store · " + workloadName, workload.next(), storeClients(),
+                        loader::storedEvents, warmup, measured),
+                (warmup, measured) -> runJdbc("JDBC · " + workloadName, workload.next(), warmup, measured));
     }
 
     private List<StoreAppendClient> storeClients() {
@@ -121,14 +167,13 @@ class AppendBenchmark {
         return clients;
     }
 
-    private Result runJdbc(ClosedLoop loop, String scenario, Workload workload, ClosedLoop.Stored stored)
-            throws Exception {
+    private Result runJdbc(String scenario, Workload workload, Duration warmup, Duration measured) throws Exception {
         List<JdbcAppendClient> clients = new ArrayList<>();
         try {
             for (int i = 0; i < settings.clients(); i++) {
                 clients.add(new JdbcAppendClient(database.connect()));
             }
-            return loop.run(scenario, workload, clients, stored);
+            return loop.run(scenario, workload, clients, loader::storedEvents, warmup, measured);
         } finally {
             for (JdbcAppendClient client : clients) {
                 client.close();
@@ -136,11 +181,27 @@ class AppendBenchmark {
         }
     }
 
+    private Workload zipfWorkload() throws SQLException {
+        return zipfSet(monitor, zipfStreams);
+    }
+
+    /** One contender's round: its warm-up, then its measurement. */
+    @FunctionalInterface
+    private interface Round {
+        Result run(Duration warmup, Duration measured) throws Exception;
+    }
+
+    /** The workload of a round, made when the round starts (the Zipf streams' versions change between rounds). */
+    @FunctionalInterface
+    private interface WorkloadSource {
+        Workload next() throws SQLException;
+    }
+
     /** The Zipf streams at their current versions: the earlier scenarios appended to them. */
     private StreamSet zipfSet(Connection connection, UUID[] ids) throws SQLException {
         long[] versions = new long[ids.length];
         try (PreparedStatement query = connection.prepareStatement("""
-                SELECT (SELECT coalesce(max(version), 0) FROM es_event WHERE stream_id = s.id)
+                SELECT coalesce((SELECT version FROM es_event WHERE stream_id = s.id ORDER BY version DESC LIMIT 1), 0)
                 FROM unnest(?::uuid[]) WITH ORDINALITY AS s (id, n) ORDER BY n""")) {
             query.setArray(1, connection.createArrayOf("uuid", ids));
             try (ResultSet rows = query.executeQuery()) {

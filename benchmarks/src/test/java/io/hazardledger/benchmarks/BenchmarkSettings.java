@@ -11,8 +11,10 @@ import java.util.Set;
  * @param clients       concurrent clients of every scenario, each with one command in flight
  * @param jitWarmup     time the store and the JDBC client each run before the first scenario, so the first one
  *                      is not measured while the JIT compiler is still at work; its events are removed after
- * @param warmup        time run before the measurement of each scenario, not counted
- * @param duration      measured time of each scenario
+ * @param rounds        rounds each scenario's measurement is split into; within a round the store and its raw
+ *                      baselines run one after the other, so a change in the machine's other load hits all of them
+ * @param warmup        time run before each round's measurement, not counted
+ * @param duration      measured time of each scenario, all rounds together
  * @param streams       streams the Zipf scenarios choose from
  * @param zipfExponent  exponent of the Zipf distribution over the streams
  * @param smallStore    stored events before the first Zipf measurement
@@ -23,7 +25,7 @@ import java.util.Set;
  * @param scenarios     the scenario groups to run: {@code zipf} (on the small store), {@code new-stream} (with
  *                      pgbench when installed), {@code one-stream}, {@code large} (Zipf on the large store)
  */
-record BenchmarkSettings(int clients, Duration jitWarmup, Duration warmup, Duration duration, int streams, double zipfExponent,
+record BenchmarkSettings(int clients, Duration jitWarmup, int rounds, Duration warmup, Duration duration, int streams, double zipfExponent,
                          long smallStore, long largeStore, int fillerStreamLength, boolean sharedVersions,
                          Set<String> scenarios, Path results, Path workDir) {
 
@@ -31,7 +33,8 @@ record BenchmarkSettings(int clients, Duration jitWarmup, Duration warmup, Durat
         return new BenchmarkSettings(
                 Integer.getInteger("benchmark.clients", 8),
                 Duration.ofSeconds(Long.getLong("benchmark.jit-warmup-seconds", 10)),
-                Duration.ofSeconds(Long.getLong("benchmark.warmup-seconds", 5)),
+                Integer.getInteger("benchmark.rounds", 4),
+                Duration.ofSeconds(Long.getLong("benchmark.warmup-seconds", 3)),
                 Duration.ofSeconds(Long.getLong("benchmark.duration-seconds", 20)),
                 Integer.getInteger("benchmark.streams", 100_000),
                 Double.parseDouble(System.getProperty("benchmark.zipf-exponent", "1.0")),
@@ -44,6 +47,11 @@ record BenchmarkSettings(int clients, Duration jitWarmup, Duration warmup, Durat
                 Path.of(System.getProperty("benchmark.work-dir", "target/benchmark")));
     }
 
+    /** Measured time of one round. */
+    Duration roundDuration() {
+        return duration.dividedBy(rounds);
+    }
+
     boolean runs(String scenario) {
         return scenarios.contains(scenario);
     }
@@ -54,8 +62,9 @@ record BenchmarkSettings(int clients, Duration jitWarmup, Duration warmup, Durat
     }
 
     String describe() {
-        return "%d clients, %d s warm-up + %d s measured per scenario, %,d streams with Zipf exponent %.2f, "
-                .formatted(clients, warmup.toSeconds(), duration.toSeconds(), streams, zipfExponent)
+        return ("%d clients, %d s measured per scenario in %d rounds of %d s warm-up + %.1f s, %,d streams with Zipf "
+                + "exponent %.2f, ").formatted(clients, duration.toSeconds(), rounds, warmup.toSeconds(),
+                        roundDuration().toMillis() / 1000.0, streams, zipfExponent)
                 + "stores of %,d and %,d events, %s versions"
                 .formatted(smallStore, largeStore, sharedVersions ? "shared" : "per-client");
     }

@@ -17,13 +17,9 @@ import java.util.concurrent.locks.LockSupport;
  * measured time.
  */
 final class ClosedLoop {
-    private final Duration warmup;
-    private final Duration duration;
     private final UsageProbe probe;
 
-    ClosedLoop(Duration warmup, Duration duration, UsageProbe probe) {
-        this.warmup = warmup;
-        this.duration = duration;
+    ClosedLoop(UsageProbe probe) {
         this.probe = probe;
     }
 
@@ -33,8 +29,8 @@ final class ClosedLoop {
                 .getProcessCpuTime();
     }
 
-    Result run(String scenario, Workload workload, List<? extends AppendClient> clients, Stored stored)
-            throws Exception {
+    Result run(String scenario, Workload workload, List<? extends AppendClient> clients, Stored stored,
+               Duration warmup, Duration duration) throws Exception {
         long storedBefore = stored.count();
         long measureFrom = System.nanoTime() + warmup.toNanos();
         long measureUntil = measureFrom + duration.toNanos();
@@ -48,7 +44,8 @@ final class ClosedLoop {
             AppendClient client = clients.get(i);
             Histogram histogram = Result.newHistogram();
             histograms.add(histogram);
-            SplittableRandom random = new SplittableRandom(31L * scenario.hashCode() + i);
+            // Seeded anew each time: a round repeating the last one's choices would reopen its "new" streams.
+            SplittableRandom random = new SplittableRandom();
             Workload.Client state = workload.newClient();
             Thread thread = new Thread(() -> {
                 try {
@@ -92,7 +89,7 @@ final class ClosedLoop {
         }
         Histogram latency = Result.newHistogram();
         histograms.forEach(latency::add);
-        return new Result(scenario, clients.size(), storedBefore, stored.count(), appends.get(), conflicts.get(),
+        return Result.ofRound(scenario, clients.size(), storedBefore, stored.count(), appends.get(), conflicts.get(),
                 gaveUp.get(), latency, duration.toNanos() / 1e9, probe.between(first, last));
     }
 

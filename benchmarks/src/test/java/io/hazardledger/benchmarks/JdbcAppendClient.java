@@ -30,7 +30,12 @@ final class JdbcAppendClient implements AppendClient {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb))
             RETURNING position""";
     private static final String INSERT_OUTBOX = "INSERT INTO es_outbox (event_position, topic) VALUES (?, ?)";
-    private static final String STREAM_VERSION = "SELECT coalesce(max(version), 0) FROM es_event WHERE stream_id = ?";
+    /**
+     * The stream's last version. Not max(version): with statistics from when every stream was short, the planner
+     * may aggregate over the whole stream instead of reading its last index entry, and a hot stream grows long
+     * between two ANALYZEs; ORDER BY … LIMIT 1 reads one entry whatever the estimate.
+     */
+    static final String STREAM_VERSION = "SELECT version FROM es_event WHERE stream_id = ? ORDER BY version DESC LIMIT 1";
     private static final String STREAM_VERSION_CONSTRAINT = "es_event_stream_version";
 
     private final Connection connection;
@@ -107,8 +112,7 @@ final class JdbcAppendClient implements AppendClient {
     private long currentVersion(UUID stream) throws SQLException {
         streamVersion.setObject(1, stream);
         try (ResultSet rows = streamVersion.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
+            return rows.next() ? rows.getLong(1) : 0;
         }
     }
 

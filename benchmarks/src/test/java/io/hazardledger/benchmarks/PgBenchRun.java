@@ -26,15 +26,11 @@ final class PgBenchRun {
 
     private final BenchmarkDatabase database;
     private final Path workDir;
-    private final Duration warmup;
-    private final Duration duration;
     private final UsageProbe probe;
 
-    PgBenchRun(BenchmarkDatabase database, Path workDir, Duration warmup, Duration duration, UsageProbe probe) {
+    PgBenchRun(BenchmarkDatabase database, Path workDir, UsageProbe probe) {
         this.database = database;
         this.workDir = workDir;
-        this.warmup = warmup;
-        this.duration = duration;
         this.probe = probe;
     }
 
@@ -49,7 +45,8 @@ final class PgBenchRun {
         return out;
     }
 
-    Result run(String scenario, int clients, ClosedLoop.Stored stored) throws Exception {
+    Result run(String scenario, int clients, ClosedLoop.Stored stored, Duration warmup, Duration duration)
+            throws Exception {
         Path dir = Files.createDirectories(workDir.resolve("pgbench"));
         try (Stream<Path> old = Files.list(dir)) {
             for (Path file : old.toList()) {
@@ -58,7 +55,7 @@ final class PgBenchRun {
         }
         Path script = Files.writeString(dir.resolve("append.sql"), SCRIPT);
         long storedBefore = stored.count();
-        long seconds = warmup.toSeconds() + duration.toSeconds();
+        long seconds = (warmup.plus(duration).toMillis() + 999) / 1000;
         ProcessBuilder builder = new ProcessBuilder(PGBENCH.toString(), "--no-vacuum", "--protocol=prepared",
                 "--client=" + clients, "--jobs=" + Math.min(clients, Runtime.getRuntime().availableProcessors()),
                 // A second more than measured, so pgbench is still running when its CPU time is sampled at the end.
@@ -94,7 +91,7 @@ final class PgBenchRun {
                 record(Files.readAllLines(log), windowStartMicros, windowEndMicros, latency, failures);
             }
         }
-        return new Result(scenario, clients, storedBefore, stored.count(), latency.getTotalCount(), 0, failures[0],
+        return Result.ofRound(scenario, clients, storedBefore, stored.count(), latency.getTotalCount(), 0, failures[0],
                 latency, duration.toNanos() / 1e9, probe.between(first, last));
     }
 

@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class StoreAppendClient implements AppendClient {
     static final String STREAM_TYPE = "bench";
+    // Not max(version): see JdbcAppendClient.STREAM_VERSION.
     private static final String STREAM_VERSION =
-            "SELECT coalesce(max(version), 0) FROM es_event WHERE stream_id = :streamId";
+            "SELECT version FROM es_event WHERE stream_id = :streamId ORDER BY version DESC LIMIT 1";
 
     private final Transactions transactions;
     private final EventStore store;
@@ -55,6 +56,7 @@ final class StoreAppendClient implements AppendClient {
     private static Uni<Long> currentVersion(Mutiny.Session session, UUID stream) {
         return session.createNativeQuery(STREAM_VERSION, Long.class)
                 .setParameter("streamId", stream)
-                .getSingleResult();
+                .getResultList()
+                .map(versions -> versions.isEmpty() ? 0L : versions.get(0));
     }
 }

@@ -91,5 +91,10 @@ final class UsageProbe {
      * @param walBytes         WAL written by the whole cluster, other databases' writers included
      */
     record Usage(long clientCpuNanos, long postgresCpuNanos, long walBytes) {
+        Usage plus(Usage other) {
+            long postgres = postgresCpuNanos < 0 || other.postgresCpuNanos < 0
+                    ? -1 : postgresCpuNanos + other.postgresCpuNanos;
+            return new Usage(clientCpuNanos + other.clientCpuNanos, postgres, walBytes + other.walBytes);
+        }
     }
 }
