@@ -12,22 +12,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -64,15 +57,15 @@ class AppendBenchmark {
     void appendThroughputAndLatency() throws Exception {
         settings = BenchmarkSettings.fromSystemProperties();
         database = BenchmarkDatabase.fromConfig();
-        try (Connection monitor = database.connect(); Connection loading = database.connect()) {
-            describeEnvironment(monitor);
-            this.monitor = monitor;
+        try (Connection monitoring = database.connect(); Connection loading = database.connect()) {
+            monitor = monitoring;
+            describeEnvironment();
             loader = new StoreLoader(loading);
             probe = new UsageProbe(monitor);
             loop = new ClosedLoop(probe);
             warmUpJit();
             runScenarios();
-            report.environment("load average after (1, 5, 15 min)", loadAverage());
+            report.environment("load average after (1, 5, 15 min)", RunEnvironment.loadAverage());
         }
         List<String> comparisons = new GoalCheck(report, settings).comparisons();
         report.write(settings.results(), comparisons);
@@ -181,9 +174,6 @@ class AppendBenchmark {
         }
     }
 
-    private Workload zipfWorkload() throws SQLException {
-        return zipfSet(monitor, zipfStreams);
-    }
 
     /** One contender's round: its warm-up, then its measurement. */
     @FunctionalInterface
@@ -197,75 +187,37 @@ class AppendBenchmark {
         Workload next() throws SQLException;
     }
 
-    /** The Zipf streams at their current versions: the earlier scenarios appended to them. */
-    private StreamSet zipfSet(Connection connection, UUID[] ids) throws SQLException {
-        long[] versions = new long[ids.length];
-        try (PreparedStatement query = connection.prepareStatement("""
+    /** The Zipf streams at their current versions: the earlier rounds appended to them. */
+    private Workload zipfWorkload() throws SQLException {
+        long[] versions = new long[zipfStreams.length];
+        try (PreparedStatement query = monitor.prepareStatement("""
                 SELECT coalesce((SELECT version FROM es_event WHERE stream_id = s.id ORDER BY version DESC LIMIT 1), 0)
                 FROM unnest(?::uuid[]) WITH ORDINALITY AS s (id, n) ORDER BY n""")) {
-            query.setArray(1, connection.createArrayOf("uuid", ids));
+            query.setArray(1, monitor.createArrayOf("uuid", zipfStreams));
             try (ResultSet rows = query.executeQuery()) {
                 for (int i = 0; rows.next(); i++) {
                     versions[i] = rows.getLong(1);
                 }
             }
         }
-        return new StreamSet(ids, versions, new ZipfSampler(ids.length, settings.zipfExponent()),
+        return new StreamSet(zipfStreams, versions, new ZipfSampler(zipfStreams.length, settings.zipfExponent()),
                 settings.sharedVersions());
     }
 
-    private void describeEnvironment(Connection monitor) throws Exception {
+    private void describeEnvironment() throws Exception {
         String viaJdbc = BenchmarkDatabase.text(monitor, "SHOW synchronous_commit");
         String viaPool = StoreFixtures.await(() -> sessions.withSession(s -> s.createNativeQuery(
                 "SELECT current_setting('synchronous_commit')", String.class).getSingleResult()));
         assertEquals("on", viaJdbc, "synchronous_commit of the JDBC connections");
         assertEquals("on", viaPool, "synchronous_commit of the reactive pool's connections");
-
-        report.environment("run", Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", " + settings.describe());
-        report.environment("machine", "%d CPUs (nproc), %s, %s".formatted(Runtime.getRuntime().availableProcessors(),
-                procLine("/proc/meminfo", "MemTotal"), procLine("/proc/cpuinfo", "model name")));
-        report.environment("load average before (1, 5, 15 min)", loadAverage());
-        report.environment("PostgreSQL", BenchmarkDatabase.text(monitor, "SELECT version()"));
-        report.environment("PostgreSQL settings", settings(monitor, "synchronous_commit", "fsync", "full_page_writes",
-                "wal_level", "shared_buffers", "max_wal_size", "checkpoint_timeout", "commit_delay")
-                + "; synchronous_commit as the pool's connections see it: " + viaPool);
-        report.environment("JVM", "%s %s, GC %s, arguments %s".formatted(System.getProperty("java.vm.name"),
-                Runtime.version(), ManagementFactory.getGarbageCollectorMXBeans().stream()
-                        .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", ")),
-                ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                        .filter(a -> a.startsWith("-X")).toList()));
+        RunEnvironment.describe(report, monitor, settings);
+        report.environment("synchronous_commit", "on, as the JDBC connections and the reactive pool's see it");
         report.environment("store client", "Transactions.inTransaction + EventStore.append (Hibernate Reactive), "
                 + "reactive pool max-size " + poolSize + ", outbox relay off");
         report.environment("JDBC client", "pgjdbc, one connection per client, INSERT es_event … RETURNING position, "
                 + "INSERT es_outbox, COMMIT");
         if (PgBenchRun.available()) {
             report.environment("pgbench", PgBenchRun.version() + ", --protocol=prepared, one connection per client");
-        }
-    }
-
-    private static String settings(Connection connection, String... names) throws SQLException {
-        List<String> values = new ArrayList<>();
-        for (String name : names) {
-            values.add(name + "=" + BenchmarkDatabase.text(connection, "SHOW " + name));
-        }
-        return String.join(", ", values);
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + ", " + fields[1] + ", " + fields[2];
-        } catch (Exception e) {
-            return "n/a";
-        }
-    }
-
-    private static String procLine(String file, String key) {
-        try (var lines = Files.lines(Path.of(file))) {
-            return lines.filter(l -> l.startsWith(key)).findFirst()
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim().replaceAll("\\s+", " ")).orElse("n/a");
-        } catch (Exception e) {
-            return "n/a";
         }
     }
 }

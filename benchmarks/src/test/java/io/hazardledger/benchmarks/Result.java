@@ -57,6 +57,11 @@ record Result(String scenario, int clients, long storedBefore, long storedAfter,
         return usage.postgresCpuNanos() < 0 ? Double.NaN : usage.postgresCpuNanos() / 1000.0 / appends;
     }
 
+    /** Share of the machine's CPUs that everything but the client and its backends took while measuring. */
+    double otherCpuShare() {
+        return usage.otherCpuNanos() / (seconds * 1e9 * Runtime.getRuntime().availableProcessors());
+    }
+
     double walBytesPerAppend() {
         return (double) usage.walBytes() / appends;
     }

@@ -14,8 +14,8 @@ final class ResultsReport {
     private static final String HEADER = """
             | scenario | clients | stored events (lowest → highest) | appends/s | p50 ms | p99 ms | p99.9 ms \
             | conflicts (per append) | gave up | client CPU µs/append | PostgreSQL CPU µs/append | WAL bytes/append \
-            | appends/s by round |
-            |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+            | other CPU | appends/s by round |
+            |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
             """;
 
     private final Map<String, String> environment = new LinkedHashMap<>();
@@ -53,12 +53,12 @@ final class ResultsReport {
     }
 
     private static String row(Result r) {
-        return "| %s | %d | %,d → %,d | %,.0f | %.2f | %.2f | %.2f | %,d (%.2f) | %,d | %,.0f | %s | %,.0f | %s |".formatted(
+        return "| %s | %d | %,d → %,d | %,.0f | %.2f | %.2f | %.2f | %,d (%.2f) | %,d | %,.0f | %s | %,.0f | %.0f %% | %s |".formatted(
                 r.scenario(), r.clients(), r.storedBefore(), r.storedAfter(), r.appendsPerSecond(), r.millis(50),
                 r.millis(99), r.millis(99.9), r.conflicts(), (double) r.conflicts() / Math.max(1, r.appends()),
                 r.gaveUp(), r.clientCpuMicrosPerAppend(),
                 Double.isNaN(r.postgresCpuMicrosPerAppend()) ? "n/a" : "%,.0f".formatted(r.postgresCpuMicrosPerAppend()),
-                r.walBytesPerAppend(),
+                r.walBytesPerAppend(), r.otherCpuShare() * 100,
                 r.roundRates().stream().map(rate -> "%,.0f".formatted(rate)).collect(Collectors.joining(" / ")));
     }
 }

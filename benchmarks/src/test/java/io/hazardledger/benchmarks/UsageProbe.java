@@ -16,7 +16,8 @@ import java.util.function.LongSupplier;
 /**
  * Where the CPU goes during a measurement: the client's own CPU time (the JVM, or pgbench), the CPU time of the
  * PostgreSQL backends serving the benchmark database (read from /proc, so only when the server runs on this
- * machine), and the WAL written by the whole cluster.
+ * machine), the CPU time the whole machine spent (so what the rest of it took is known), and the WAL written by
+ * the whole cluster.
  */
 final class UsageProbe {
     private static final String BACKENDS = """
@@ -39,7 +40,7 @@ final class UsageProbe {
                 cpuTicks(pid, "postgres").ifPresent(ticks -> backendTicks.put(pid, ticks));
             }
         }
-        return new Sample(clientCpuNanos.getAsLong(), backendTicks,
+        return new Sample(clientCpuNanos.getAsLong(), backendTicks, machineBusyTicks(),
                 BenchmarkDatabase.text(monitor, "SELECT pg_current_wal_lsn()::text"));
     }
 
@@ -57,8 +58,9 @@ final class UsageProbe {
                 walBytes = rows.getLong(1);
             }
         }
-        long postgresNanos = end.backendTicks().isEmpty() ? -1 : backendTicks * 1_000_000_000L / TICKS_PER_SECOND;
-        return new Usage(end.clientCpuNanos() - start.clientCpuNanos(), postgresNanos, walBytes);
+        long postgresNanos = end.backendTicks().isEmpty() ? -1 : ticksToNanos(backendTicks);
+        long machineNanos = ticksToNanos(end.machineBusyTicks() - start.machineBusyTicks());
+        return new Usage(end.clientCpuNanos() - start.clientCpuNanos(), postgresNanos, machineNanos, walBytes);
     }
 
     /**
@@ -79,22 +81,44 @@ final class UsageProbe {
         }
     }
 
+    /** CPU time spent by the whole machine (all CPUs, everything but idle and I/O wait), from /proc/stat. */
+    static long machineBusyTicks() {
+        try (var lines = Files.lines(Path.of("/proc/stat"))) {
+            String[] fields = lines.findFirst().orElseThrow().trim().split("\\s+");
+            // cpu user nice system idle iowait irq softirq steal
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                busy += Long.parseLong(fields[i]);
+            }
+            return busy;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     static long ticksToNanos(long ticks) {
         return ticks * 1_000_000_000L / TICKS_PER_SECOND;
     }
 
-    record Sample(long clientCpuNanos, Map<Long, Long> backendTicks, String walLsn) {
+    record Sample(long clientCpuNanos, Map<Long, Long> backendTicks, long machineBusyTicks, String walLsn) {
     }
 
     /**
      * @param postgresCpuNanos -1 when the backends' CPU time could not be read
+     * @param machineCpuNanos  CPU time of the whole machine, the client and the backends included
      * @param walBytes         WAL written by the whole cluster, other databases' writers included
      */
-    record Usage(long clientCpuNanos, long postgresCpuNanos, long walBytes) {
+    record Usage(long clientCpuNanos, long postgresCpuNanos, long machineCpuNanos, long walBytes) {
         Usage plus(Usage other) {
             long postgres = postgresCpuNanos < 0 || other.postgresCpuNanos < 0
                     ? -1 : postgresCpuNanos + other.postgresCpuNanos;
-            return new Usage(clientCpuNanos + other.clientCpuNanos, postgres, walBytes + other.walBytes);
+            return new Usage(clientCpuNanos + other.clientCpuNanos, postgres, machineCpuNanos + other.machineCpuNanos,
+                    walBytes + other.walBytes);
+        }
+
+        /** CPU time of everything else: other work on the machine, PostgreSQL's background processes. */
+        long otherCpuNanos() {
+            return Math.max(0, machineCpuNanos - clientCpuNanos - Math.max(0, postgresCpuNanos));
         }
     }
 }
