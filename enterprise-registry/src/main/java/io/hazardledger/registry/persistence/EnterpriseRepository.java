@@ -14,6 +14,7 @@ import io.hazardledger.eventstore.http.ProblemException;
 import io.hazardledger.eventstore.store.AggregateType;
 import io.hazardledger.eventstore.store.EventStore;
 import io.hazardledger.eventstore.store.PgErrors;
+import io.hazardledger.eventstore.store.ReadModelFilter;
 import io.hazardledger.eventstore.store.ReadModelPages;
 import io.hazardledger.registry.domain.Enterprise;
 import io.smallrye.mutiny.Uni;
@@ -22,7 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -85,10 +85,8 @@ public class EnterpriseRepository {
     }
 
     public Uni<Paged<EnterpriseRecord>> list(String districtCode, int page, int size) {
-        List<String> where = districtCode == null ? List.of() : List.of("districtCode = :district");
-        Map<String, Object> parameters = districtCode == null ? Map.of() : Map.of("district", districtCode);
-        return transactions.read(session -> ReadModelPages.page(session, EnterpriseRecord.class, where, parameters,
-                "name, id", page, size));
+        ReadModelFilter filter = new ReadModelFilter().when(districtCode, "districtCode = :district", "district");
+        return transactions.read(session -> ReadModelPages.page(session, EnterpriseRecord.class, filter, "name, id", page, size));
     }
 
     private static Uni<EnterpriseRecord> refresh(Mutiny.Session session, EventStore.Loaded<Enterprise> loaded) {

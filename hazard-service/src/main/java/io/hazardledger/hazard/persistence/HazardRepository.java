@@ -14,6 +14,7 @@ import io.hazardledger.eventstore.enterprises.EnterpriseDirectory;
 import io.hazardledger.eventstore.http.Paged;
 import io.hazardledger.eventstore.store.AggregateType;
 import io.hazardledger.eventstore.store.EventStore;
+import io.hazardledger.eventstore.store.ReadModelFilter;
 import io.hazardledger.eventstore.store.ReadModelPages;
 import io.hazardledger.eventstore.store.SnapshotPolicy;
 import io.hazardledger.hazard.domain.FindingHazards;
@@ -25,10 +26,7 @@ import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -107,30 +105,28 @@ public class HazardRepository {
     }
 
     public Uni<Paged<HazardRecord>> list(HazardQuery q) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        List<String> where = new ArrayList<>();
-        condition(where, parameters, q.districtCode(), "districtCode = :district", "district");
-        condition(where, parameters, q.streetCode(), "streetCode = :street", "street");
-        condition(where, parameters, q.enterpriseId(), "enterpriseId = :enterprise", "enterprise");
-        condition(where, parameters, q.status(), "status = :status", "status");
-        condition(where, parameters, q.severity(), "severity = :severity", "severity");
-        condition(where, parameters, q.source(), "source = :source", "source");
-        condition(where, parameters, q.foundFrom(), "foundAt >= :foundFrom", "foundFrom");
-        condition(where, parameters, q.foundTo(), "foundAt < :foundTo", "foundTo");
+        ReadModelFilter filter = new ReadModelFilter()
+                .when(q.districtCode(), "districtCode = :district", "district")
+                .when(q.streetCode(), "streetCode = :street", "street")
+                .when(q.enterpriseId(), "enterpriseId = :enterprise", "enterprise")
+                .when(q.status(), "status = :status", "status")
+                .when(q.severity(), "severity = :severity", "severity")
+                .when(q.source(), "source = :source", "source")
+                .when(q.foundFrom(), "foundAt >= :foundFrom", "foundFrom")
+                .when(q.foundTo(), "foundAt < :foundTo", "foundTo");
         if (q.overdue() != null) {
-            parameters.put("today", q.today());
-            where.add((q.overdue() ? "" : "not ") + "(status = io.hazardledger.hazard.domain.HazardStatus.RECTIFYING and deadline < :today)");
+            filter.always((q.overdue() ? "" : "not ") + "(status = io.hazardledger.hazard.domain.HazardStatus.RECTIFYING"
+                    + " and deadline < :today)").parameter("today", q.today());
         }
         if (q.underSupervision() != null) {
-            where.add("supervisionLevel is " + (q.underSupervision() ? "not null" : "null"));
+            filter.always("supervisionLevel is " + (q.underSupervision() ? "not null" : "null"));
         }
         if (q.reviewOverdue() != null) {
-            parameters.put("now", q.now());
-            where.add((q.reviewOverdue() ? "" : "not ") + "(status = io.hazardledger.hazard.domain.HazardStatus.AWAITING_VERIFICATION"
-                    + " and reviewDueBy is not null and reviewDueBy < :now)");
+            filter.always((q.reviewOverdue() ? "" : "not ") + "(status = io.hazardledger.hazard.domain.HazardStatus.AWAITING_VERIFICATION"
+                    + " and reviewDueBy is not null and reviewDueBy < :now)").parameter("now", q.now());
         }
-        return transactions.read(session -> ReadModelPages.page(session, HazardRecord.class, where, parameters,
-                q.sort().hql, q.page(), q.size()));
+        return transactions.read(session -> ReadModelPages.page(session, HazardRecord.class, filter, q.sort().hql,
+                q.page(), q.size()));
     }
 
     private Uni<EventStore.Loaded<Hazard>> create(Mutiny.Session session, List<DomainEvent> decided, CommandContext context) {
@@ -144,12 +140,5 @@ public class HazardRepository {
         String district = hazard != null ? hazard.districtCode() : ((HazardFound) decided.get(0)).districtCode();
         UUID enterprise = hazard != null ? hazard.enterpriseId() : ((HazardFound) decided.get(0)).enterpriseId();
         return decided.stream().map(event -> new NewEvent(event, district, enterprise)).toList();
-    }
-
-    private static void condition(List<String> where, Map<String, Object> parameters, Object value, String clause, String name) {
-        if (value != null) {
-            where.add(clause);
-            parameters.put(name, value);
-        }
     }
 }

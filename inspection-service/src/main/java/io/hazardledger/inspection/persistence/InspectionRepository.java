@@ -13,16 +13,15 @@ import io.hazardledger.eventstore.enterprises.EnterpriseDirectory;
 import io.hazardledger.eventstore.http.Paged;
 import io.hazardledger.eventstore.store.AggregateType;
 import io.hazardledger.eventstore.store.EventStore;
+import io.hazardledger.eventstore.store.ReadModelFilter;
+import io.hazardledger.eventstore.store.ReadModelPages;
 import io.hazardledger.eventstore.store.SnapshotPolicy;
 import io.hazardledger.inspection.domain.Inspection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -94,29 +93,18 @@ public class InspectionRepository {
     }
 
     public Uni<Paged<InspectionRecord>> list(InspectionQuery q) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        List<String> where = new ArrayList<>();
-        condition(where, parameters, q.districtCode(), "r.districtCode = :district", "district");
-        condition(where, parameters, q.enterpriseId(), "r.enterpriseId = :enterprise", "enterprise");
-        condition(where, parameters, q.kind(), "r.kind = :kind", "kind");
-        condition(where, parameters, q.campaign(), "r.campaign = :campaign", "campaign");
-        condition(where, parameters, q.status(), "r.status = :status", "status");
-        condition(where, parameters, q.plannedFrom(), "r.plannedDate >= :plannedFrom", "plannedFrom");
-        condition(where, parameters, q.plannedTo(), "r.plannedDate <= :plannedTo", "plannedTo");
-        condition(where, parameters, q.inspector(), "exists (select 1 from InspectorAssignment a"
-                + " where a.inspectionId = r.id and a.inspector = :inspector)", "inspector");
-        String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        return transactions.read(session -> {
-            var items = session.createSelectionQuery("select r from InspectionRecord r" + filter
-                    + " order by r.plannedDate desc, r.id", InspectionRecord.class);
-            var count = session.createSelectionQuery("select count(*) from InspectionRecord r" + filter, Long.class);
-            parameters.forEach((name, value) -> {
-                items.setParameter(name, value);
-                count.setParameter(name, value);
-            });
-            return items.setFirstResult(q.page() * q.size()).setMaxResults(q.size()).getResultList()
-                    .chain(rows -> count.getSingleResult().map(total -> new Paged<>(rows, total)));
-        });
+        ReadModelFilter filter = new ReadModelFilter()
+                .when(q.districtCode(), "r.districtCode = :district", "district")
+                .when(q.enterpriseId(), "r.enterpriseId = :enterprise", "enterprise")
+                .when(q.kind(), "r.kind = :kind", "kind")
+                .when(q.campaign(), "r.campaign = :campaign", "campaign")
+                .when(q.status(), "r.status = :status", "status")
+                .when(q.plannedFrom(), "r.plannedDate >= :plannedFrom", "plannedFrom")
+                .when(q.plannedTo(), "r.plannedDate <= :plannedTo", "plannedTo")
+                .when(q.inspector(), "exists (select 1 from InspectorAssignment a"
+                        + " where a.inspectionId = r.id and a.inspector = :inspector)", "inspector");
+        return transactions.read(session -> ReadModelPages.page(session, InspectionRecord.class, filter,
+                "r.plannedDate desc, r.id", q.page(), q.size()));
     }
 
     private static NewEvent event(InspectionPlanned planned) {
@@ -125,12 +113,5 @@ public class InspectionRepository {
 
     private static NewEvent event(Inspection state, DomainEvent payload) {
         return new NewEvent(payload, state.districtCode(), state.enterpriseId());
-    }
-
-    private static void condition(List<String> where, Map<String, Object> parameters, Object value, String clause, String name) {
-        if (value != null) {
-            where.add(clause);
-            parameters.put(name, value);
-        }
     }
 }
