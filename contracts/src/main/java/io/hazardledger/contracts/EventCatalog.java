@@ -1,7 +1,11 @@
 package io.hazardledger.contracts;
 
+import io.hazardledger.contracts.enterprise.EnterpriseBlacklisted;
 import io.hazardledger.contracts.enterprise.EnterpriseRegistered;
+import io.hazardledger.contracts.enterprise.EnterpriseRelocated;
 import io.hazardledger.contracts.enterprise.EnterpriseStatusChanged;
+import io.hazardledger.contracts.enterprise.EnterpriseUnblacklisted;
+import io.hazardledger.contracts.enterprise.EnterpriseUpdated;
 import io.hazardledger.contracts.hazard.DeadlineExtended;
 import io.hazardledger.contracts.hazard.HazardClosed;
 import io.hazardledger.contracts.hazard.HazardFound;
@@ -31,8 +35,12 @@ import java.util.stream.Collectors;
 /** The event catalogue: one entry per event type, the only place that ties a payload record to its name and topic. */
 public final class EventCatalog {
     private static final List<EventDescriptor> ALL = List.of(
-            new EventDescriptor("EnterpriseRegistered", Topics.ENTERPRISE_EVENTS, 1, EnterpriseRegistered.class),
+            new EventDescriptor("EnterpriseRegistered", Topics.ENTERPRISE_EVENTS, 2, EnterpriseRegistered.class),
+            new EventDescriptor("EnterpriseUpdated", Topics.ENTERPRISE_EVENTS, 1, EnterpriseUpdated.class),
+            new EventDescriptor("EnterpriseRelocated", Topics.ENTERPRISE_EVENTS, 1, EnterpriseRelocated.class),
             new EventDescriptor("EnterpriseStatusChanged", Topics.ENTERPRISE_EVENTS, 1, EnterpriseStatusChanged.class),
+            new EventDescriptor("EnterpriseBlacklisted", Topics.ENTERPRISE_EVENTS, 1, EnterpriseBlacklisted.class),
+            new EventDescriptor("EnterpriseUnblacklisted", Topics.ENTERPRISE_EVENTS, 1, EnterpriseUnblacklisted.class),
             new EventDescriptor("InspectionPlanned", Topics.INSPECTION_EVENTS, 2, InspectionPlanned.class),
             new EventDescriptor("InspectionStarted", Topics.INSPECTION_EVENTS, 1, InspectionStarted.class),
             new EventDescriptor("FindingRecorded", Topics.INSPECTION_EVENTS, 2, FindingRecorded.class),

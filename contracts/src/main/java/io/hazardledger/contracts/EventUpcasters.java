@@ -11,6 +11,10 @@ import java.util.List;
  */
 public final class EventUpcasters {
     private static final List<Upcaster> ALL = List.of(
+            // v2 carries the full ledger entry; registrations of v1 knew none of these details.
+            new Upcaster("EnterpriseRegistered", 1, payload -> ((ObjectNode) payload).putNull("parkName")
+                    .putNull("keyHazards").putNull("riskLevel").putNull("standardisationGrade")
+                    .putNull("responsibleCadre").putNull("contact").putNull("location")),
             // v2 names the checklist of a special campaign; plans of v1 had none.
             new Upcaster("InspectionPlanned", 1, payload -> ((ObjectNode) payload).putNull("checklist")),
             // v2 names the checklist item a finding breaches; findings of v1 named none.

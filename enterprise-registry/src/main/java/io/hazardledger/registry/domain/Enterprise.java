@@ -38,7 +38,7 @@ public record Enterprise(UUID id, String districtCode, EnterpriseStatus status) 
         }
         return new EnterpriseRegistered(id, registration.uscc(), registration.name().strip(), registration.districtCode(),
                 registration.streetCode(), registration.industryCode(), registration.supervisionCategory(),
-                registration.address());
+                registration.address(), null, null, null, null, null, null, null);
     }
 
     /** A regulator of the district changes the status; to the status it has, or from CLOSED, is a 409. */

@@ -45,7 +45,8 @@ final class HazardApi {
     static UUID enterprise() {
         UUID id = UUID.randomUUID();
         TopicWriter.publish(TopicWriter.envelope(new EnterpriseRegistered(id, "91370786MA3C000013", "昌邑测试化工有限公司",
-                DISTRICT, "370786101", "26", SupervisionCategory.HAZARDOUS_CHEMICALS_PRODUCTION, null), id, 1, DISTRICT, id, "c"));
+                DISTRICT, "370786101", "26", SupervisionCategory.HAZARDOUS_CHEMICALS_PRODUCTION, null,
+                null, null, null, null, null, null, null), id, 1, DISTRICT, id, "c"));
         Poll.until(Duration.ofSeconds(30), "the enterprise copy", () ->
                 report(id, "GENERAL").post("/api/hazards").statusCode() == 201);
         return id;

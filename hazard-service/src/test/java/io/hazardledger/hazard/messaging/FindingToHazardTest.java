@@ -46,7 +46,8 @@ class FindingToHazardTest {
     private static UUID enterprise() {
         UUID id = UUID.randomUUID();
         TopicWriter.publish(TopicWriter.envelope(new EnterpriseRegistered(id, "91440300708461136T", "丰泽储运有限公司",
-                DISTRICT, "350503001", "59", SupervisionCategory.HAZARDOUS_CHEMICALS_TRADE, null), id, 1, DISTRICT, id, "c"));
+                DISTRICT, "350503001", "59", SupervisionCategory.HAZARDOUS_CHEMICALS_TRADE, null,
+                null, null, null, null, null, null, null), id, 1, DISTRICT, id, "c"));
         return id;
     }
 

@@ -50,7 +50,8 @@ final class InspectionApi {
     static UUID knownEnterprise(String district) {
         UUID id = UUID.randomUUID();
         TopicWriter.publish(TopicWriter.envelope(new EnterpriseRegistered(id, "91350100M000100Y43", "章丘机械厂", district,
-                null, "34", SupervisionCategory.INDUSTRY_AND_TRADE, null), id, 1, district, id, "corr-" + id));
+                null, "34", SupervisionCategory.INDUSTRY_AND_TRADE, null,
+                null, null, null, null, null, null, null), id, 1, district, id, "corr-" + id));
         Poll.until(Duration.ofSeconds(30), "enterprise copy", () -> plan(id, district).extract().statusCode() == 201);
         return id;
     }
