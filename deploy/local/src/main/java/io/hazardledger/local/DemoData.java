@@ -83,7 +83,8 @@ public final class DemoData {
         List<String> general = List.of();
         while (general.isEmpty() && System.nanoTime() < deadline) {
             HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(hazardService
-                    + "/api/hazards?severity=GENERAL&status=REPORTED&enterpriseId=" + enterpriseId)).build(),
+                    + "/api/hazards?severity=GENERAL&status=REPORTED&enterpriseId=" + enterpriseId))
+                            .header("Authorization", "Bearer " + token("regulator", district)).build(),
                     HttpResponse.BodyHandlers.ofString());
             general = ids(list.body());
             if (general.isEmpty()) {
@@ -132,11 +133,13 @@ public final class DemoData {
     private HttpResponse<String> post(String url, String json, String role, String district)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .header("X-Correlation-Id", "demo-data").header("X-Actor", "demo-" + role).header("X-Actor-Role", role);
-        if (district != null) {
-            request.header("X-Actor-District", district);
-        }
+                .header("X-Correlation-Id", "demo-data").header("Authorization", "Bearer " + token(role, district));
         return http.send(request.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String token(String role, String district) throws IOException {
+        return DevTokens.mint(DevKeys.inDirectory(settings.jwtDirectory()).signingKey(),
+                DevTokens.subject(role, district, null), role, district, null);
     }
 
     private static HttpResponse<String> expect(HttpResponse<String> response, int status) throws IOException {

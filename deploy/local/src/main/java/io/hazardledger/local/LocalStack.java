@@ -33,6 +33,17 @@ public final class LocalStack {
         return settings;
     }
 
+    /** The stack's token key pair, generated on first use. */
+    public DevKeys keys() throws IOException {
+        return DevKeys.inDirectory(settings.jwtDirectory());
+    }
+
+    /** A bearer token for a caller of {@code role} (district or enterprise may be null), signed with the stack's key. */
+    public String token(String role, String district, java.util.UUID enterpriseId) throws IOException {
+        return DevTokens.mint(keys().signingKey(), DevTokens.subject(role, district, enterpriseId), role, district,
+                enterpriseId);
+    }
+
     /** How long each part took from launch to ready, for the start-up report. */
     public Map<String, Duration> startTimes() {
         return startTimes;
@@ -110,13 +121,16 @@ public final class LocalStack {
         if (Ports.isOpen(settings.port(service))) {
             throw new IOException("Port " + settings.port(service) + " for " + service.module() + " is taken");
         }
+        DevKeys keys = keys();
         List<String> command = new ArrayList<>(List.of(Processes.javaExecutable()));
         command.addAll(List.of(System.getenv().getOrDefault("HL_SERVICE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC").split("\\s+")));
         command.addAll(List.of("-jar", runner.toString()));
         Process process = Processes.startDetached(command, settings.runDir().resolve("logs/" + service.module() + ".log"), Map.of(
                 "QUARKUS_HTTP_PORT", Integer.toString(settings.port(service)),
                 "DB_URL", postgres.reactiveUrl(settings.database(service)),
-                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + settings.kafkaPort()));
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + settings.kafkaPort(),
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.verificationKeyFile().toUri().toString(),
+                "MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER));
         Files.writeString(pidFile(service.module()), Long.toString(process.pid()));
         return process;
     }

@@ -21,6 +21,11 @@ public record StackSettings(Path projectRoot, Path runDir, int firstServicePort,
         return databasePrefix + service.database();
     }
 
+    /** Where the stack's token key pair lives (generated on first start, never committed). */
+    public Path jwtDirectory() {
+        return runDir.resolve("jwt");
+    }
+
     public String baseUrl(ServiceSpec service) {
         return "http://127.0.0.1:" + port(service);
     }

@@ -1,5 +1,6 @@
 package io.hazardledger.eventstore.consumer;
 
+import io.hazardledger.eventstore.testing.Callers;
 import io.hazardledger.contracts.EventEnvelope;
 import io.hazardledger.contracts.Topics;
 import io.hazardledger.contracts.inspection.InspectionStarted;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,23 +85,23 @@ class IdempotentConsumerTest {
 
         assertEquals(List.of(1L), handler.versionsOf(poisoned), "v3 waits behind the parked v2");
         assertEquals(List.of(1L), handler.versionsOf(other), "other aggregates carry on");
-        List<Integer> ids = given().get("/api/admin/dead-letters?consumer=" + handler.name() + "&size=500").then()
+        List<Integer> ids = Callers.admin().get("/api/admin/dead-letters?consumer=" + handler.name() + "&size=500").then()
                 .statusCode(200).extract().jsonPath().getList("findAll { it.aggregateId == '" + poisoned + "' }.id");
         assertEquals(2, ids.size());
         long parked = ids.get(0);
-        given().get("/api/admin/dead-letters/" + parked).then().body("status", equalTo("PARKED"))
+        Callers.admin().get("/api/admin/dead-letters/" + parked).then().body("status", equalTo("PARKED"))
                 .body("aggregateVersion", equalTo(2));
-        given().get("/api/admin/dead-letters/" + ids.get(1)).then().body("status", equalTo("WAITING"));
+        Callers.admin().get("/api/admin/dead-letters/" + ids.get(1)).then().body("status", equalTo("WAITING"));
         var mirrored = TopicReader.awaitByKey(Topics.deadLetterOf(Topics.INSPECTION_EVENTS), poisoned.toString(), 2,
                 Duration.ofSeconds(30));
         assertTrue(TopicReader.header(mirrored.get(0), "dlq_reason").contains("cannot apply"));
 
-        given().post("/api/admin/dead-letters/" + ids.get(1) + "/retry").then().statusCode(409)
+        Callers.admin().post("/api/admin/dead-letters/" + ids.get(1) + "/retry").then().statusCode(409)
                 .contentType("application/problem+json");
-        given().post("/api/admin/dead-letters/" + parked + "/retry").then().statusCode(409); // still poison
+        Callers.admin().post("/api/admin/dead-letters/" + parked + "/retry").then().statusCode(409); // still poison
 
         handler.cure(v2.eventId()); // the cause is fixed
-        given().post("/api/admin/dead-letters/" + parked + "/retry").then().statusCode(200)
+        Callers.admin().post("/api/admin/dead-letters/" + parked + "/retry").then().statusCode(200)
                 .body("status", equalTo("RETRIED")).body("released", equalTo(1));
         assertEquals(List.of(1L, 2L, 3L), handler.versionsOf(poisoned));
 
@@ -113,11 +113,11 @@ class IdempotentConsumerTest {
     void anUnreadableRecordIsParkedAndCanOnlyBeDiscarded() {
         String key = UUID.randomUUID().toString();
         deliverRaw(key, "{not an envelope");
-        int id = given().get("/api/admin/dead-letters?status=PARKED&size=500").then().statusCode(200).extract()
+        int id = Callers.admin().get("/api/admin/dead-letters?status=PARKED&size=500").then().statusCode(200).extract()
                 .jsonPath().getInt("find { it.key == '" + key + "' }.id");
-        given().post("/api/admin/dead-letters/" + id + "/retry").then().statusCode(409);
-        given().post("/api/admin/dead-letters/" + id + "/discard").then().statusCode(200).body("status", equalTo("DISCARDED"));
-        given().get("/api/admin/dead-letters/" + id).then().body("status", equalTo("DISCARDED"));
+        Callers.admin().post("/api/admin/dead-letters/" + id + "/retry").then().statusCode(409);
+        Callers.admin().post("/api/admin/dead-letters/" + id + "/discard").then().statusCode(200).body("status", equalTo("DISCARDED"));
+        Callers.admin().get("/api/admin/dead-letters/" + id).then().body("status", equalTo("DISCARDED"));
     }
 
     @Test

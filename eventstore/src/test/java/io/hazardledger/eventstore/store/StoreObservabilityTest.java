@@ -1,5 +1,6 @@
 package io.hazardledger.eventstore.store;
 
+import io.hazardledger.eventstore.testing.Callers;
 import io.hazardledger.eventstore.Transactions;
 import io.hazardledger.eventstore.testing.Poll;
 import io.hazardledger.eventstore.testing.StoreFixtures;
@@ -18,7 +19,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +31,7 @@ class StoreObservabilityTest {
     Transactions transactions;
 
     private static double metric(String name) {
-        String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String body = Callers.admin().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*})? ([0-9.eE+-]+)$").matcher(body);
         return m.find() ? Double.parseDouble(m.group(2)) : Double.NaN;
     }
@@ -55,7 +55,7 @@ class StoreObservabilityTest {
         String transaction = "0";
         long position = 0;
         while (true) {
-            JsonPath page = given().get("/api/admin/events?limit=7&afterTransaction=" + transaction + "&afterPosition=" + position)
+            JsonPath page = Callers.admin().get("/api/admin/events?limit=7&afterTransaction=" + transaction + "&afterPosition=" + position)
                     .then().statusCode(200).extract().jsonPath();
             List<String> ids = page.getList("events.aggregateId");
             if (ids.isEmpty()) {
@@ -70,6 +70,6 @@ class StoreObservabilityTest {
             position = page.getLong("next.position");
         }
         assertEquals(List.of(1L, 2L), versions);
-        given().get("/api/admin/events?afterTransaction=abc").then().statusCode(400).contentType("application/problem+json");
+        Callers.admin().get("/api/admin/events?afterTransaction=abc").then().statusCode(400).contentType("application/problem+json");
     }
 }

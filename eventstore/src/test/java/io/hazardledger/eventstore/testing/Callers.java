@@ -1,19 +1,31 @@
 package io.hazardledger.eventstore.testing;
 
+import io.hazardledger.local.DevKeys;
+import io.hazardledger.local.DevTokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 
 /**
- * How every test names the caller of a request: the one place that knows how a caller is carried on the wire,
- * so tests never set identity headers themselves.
+ * How every test names the caller of a request: a bearer token signed with the test-only key that
+ * {@link TestInfrastructure} makes the service under test trust. The one place that knows how a caller is carried.
  */
 public final class Callers {
+    /** Classpath location of the public half, for {@code mp.jwt.verify.publickey.location}. */
+    static final String VERIFICATION_KEY = "io/hazardledger/eventstore/testing/jwt/test-only-verification-key.pem";
+    private static final String SIGNING_KEY = "/io/hazardledger/eventstore/testing/jwt/test-only-signing-key.pem";
+    private static final PrivateKey KEY = DevKeys.readPrivateKey(resource(SIGNING_KEY));
+
     private Callers() {
     }
 
@@ -44,15 +56,45 @@ public final class Callers {
 
     /** The headers that identify such a caller, for clients other than RestAssured. */
     public static Map<String, String> headers(String role, String district, UUID enterprise) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("X-Actor", role + "-" + (district != null ? district : enterprise != null ? enterprise : "all"));
-        headers.put("X-Actor-Role", role);
-        if (district != null) {
-            headers.put("X-Actor-District", district);
+        return Map.of("Authorization", "Bearer " + token(role, district, enterprise));
+    }
+
+    public static String token(String role, String district, UUID enterprise) {
+        return token(DevTokens.subject(role, district, enterprise), role, district, enterprise);
+    }
+
+    /** A token for a caller with a subject of its own. */
+    public static String token(String subject, String role, String district, UUID enterprise) {
+        return DevTokens.mint(KEY, subject, role, district, enterprise);
+    }
+
+    /** A token that expired {@code ago} before now, otherwise like {@link #token}. */
+    public static String expiredToken(String role, String district, UUID enterprise, java.time.Duration ago) {
+        Instant expired = Instant.now().minus(ago);
+        return DevTokens.mint(KEY, DevTokens.subject(role, district, enterprise), role, district, enterprise,
+                expired.minusSeconds(3600), expired);
+    }
+
+    /** A well-formed token signed with a key the service does not trust. */
+    public static String forgedToken(String role, String district, UUID enterprise) {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return DevTokens.mint(generator.generateKeyPair().getPrivate(), DevTokens.subject(role, district, enterprise),
+                    role, district, enterprise);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
-        if (enterprise != null) {
-            headers.put("X-Actor-Enterprise", enterprise.toString());
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = Callers.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " is missing from the test classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return headers;
     }
 }

@@ -1,5 +1,6 @@
 package io.hazardledger.eventstore.testing;
 
+import io.hazardledger.local.DevTokens;
 import io.hazardledger.local.KafkaBroker;
 import io.hazardledger.local.Ports;
 import io.hazardledger.local.PostgresServer;
@@ -58,6 +59,8 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         current = this;
         LOG.infof("Test infrastructure: PostgreSQL %s:%d/%s, Kafka %s", postgres.host(), postgres.port(), database, bootstrap);
         return Map.of(
+                "mp.jwt.verify.publickey.location", Callers.VERIFICATION_KEY,
+                "mp.jwt.verify.issuer", DevTokens.ISSUER,
                 "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
                 "quarkus.datasource.username", postgres.user(),
