@@ -48,6 +48,15 @@ final class RunningStack implements AutoCloseable {
         return "127.0.0.1:" + stack.settings().kafkaPort();
     }
 
+    /** A bearer token the running services accept, for a caller of {@code role}. */
+    String token(String role, String district, UUID enterprise) {
+        try {
+            return stack.token(role, district, enterprise);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     LocalStack stack() {
         return stack;
     }

@@ -53,7 +53,7 @@ class ThinSliceTest {
         long foundBefore = found(DISTRICT);
         String correlation = "slice-" + UUID.randomUUID();
         String body17 = "913707866" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-        String enterpriseId = given().contentType(ContentType.JSON).header("X-Correlation-Id", correlation)
+        String enterpriseId = as("regulator", correlation)
                 .body(Map.of("uscc", body17 + UnifiedSocialCreditCode.checkCharacter(body17 + "0"),
                         "name", "昌邑龙池化工园区新材料有限公司", "districtCode", DISTRICT,
                         "supervisionCategory", "HAZARDOUS_CHEMICALS_PRODUCTION"))
@@ -80,14 +80,14 @@ class ThinSliceTest {
 
         JsonPath[] hazards = new JsonPath[1];
         Poll.until(PROPAGATION, "the hazard of the finding", () -> {
-            hazards[0] = given().get(system.url(HAZARD, "/api/hazards?enterpriseId=" + enterpriseId)).then().extract().jsonPath();
+            hazards[0] = analyst().get(system.url(HAZARD, "/api/hazards?enterpriseId=" + enterpriseId)).then().extract().jsonPath();
             return hazards[0].getList("$").size() == 1;
         });
         String hazardId = hazards[0].getString("[0].id");
         assertEquals(finding.getString("hazardId"), hazardId, "the finding links to its hazard");
         assertEquals(findingId, hazards[0].getString("[0].findingId"));
         assertEquals(inspectionId[0], hazards[0].getString("[0].inspectionId"));
-        assertEquals(correlation, given().get(system.url(HAZARD, "/api/hazards/" + hazardId + "/events"))
+        assertEquals(correlation, analyst().get(system.url(HAZARD, "/api/hazards/" + hazardId + "/events"))
                 .then().statusCode(200).extract().path("[0].correlationId"));
 
         Poll.until(PROPAGATION, "the district table to count the hazard", () -> found(DISTRICT) == foundBefore + 1);
@@ -116,13 +116,17 @@ class ThinSliceTest {
     }
 
     private static long figure(String district, String name) {
-        JsonPath table = given().get(system.url(REPORTING, "/api/stats/districts")).then().statusCode(200).extract().jsonPath();
+        JsonPath table = analyst().get(system.url(REPORTING, "/api/stats/districts")).then().statusCode(200).extract().jsonPath();
         int index = table.getList("districts.districtCode").indexOf(district);
         return index < 0 ? 0 : table.getLong("districts[" + index + "]." + name);
     }
 
     private static io.restassured.specification.RequestSpecification as(String role, String correlation) {
         return given().contentType(ContentType.JSON).header("X-Correlation-Id", correlation)
-                .header("X-Actor", "slice-" + role).header("X-Actor-Role", role).header("X-Actor-District", DISTRICT);
+                .auth().oauth2(system.token(role, DISTRICT, null));
+    }
+
+    private static io.restassured.specification.RequestSpecification analyst() {
+        return given().auth().oauth2(system.token("analyst", null, null));
     }
 }

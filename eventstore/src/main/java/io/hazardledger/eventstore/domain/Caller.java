@@ -26,6 +26,13 @@ public record Caller(String subject, Role role, String districtCode, UUID enterp
         }
     }
 
+    /** Checks that the caller may see something of {@code enterprise} in {@code district}; otherwise "not found". */
+    public void requireVisible(UUID enterprise, String district) {
+        if (!inScope(enterprise, district)) {
+            throw new OutOfScope();
+        }
+    }
+
     public boolean inScope(UUID enterprise, String district) {
         return switch (role) {
             case SYSTEM, ADMIN -> true;

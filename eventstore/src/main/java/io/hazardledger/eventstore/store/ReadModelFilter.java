@@ -1,5 +1,6 @@
 package io.hazardledger.eventstore.store;
 
+import io.hazardledger.eventstore.domain.Caller;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,29 @@ public final class ReadModelFilter {
         if (value != null) {
             conditions.add(condition);
             parameters.put(name, value);
+        }
+        return this;
+    }
+
+    /**
+     * Limits the list to what {@code caller} may see (DESIGN §7): an enterprise user its own enterprise, a
+     * district-scoped caller its district, so neither rows nor totals tell of anything else.
+     */
+    public ReadModelFilter within(Caller caller, String districtField, String enterpriseField) {
+        switch (caller.role()) {
+            case SYSTEM, ADMIN -> {
+                return this;
+            }
+            case ENTERPRISE -> {
+                conditions.add(enterpriseField + " = :scopeEnterprise");
+                parameters.put("scopeEnterprise", caller.enterpriseId());
+            }
+            default -> {
+                if (caller.districtCode() != null) {
+                    conditions.add(districtField + " = :scopeDistrict");
+                    parameters.put("scopeDistrict", caller.districtCode());
+                }
+            }
         }
         return this;
     }

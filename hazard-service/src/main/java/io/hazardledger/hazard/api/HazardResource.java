@@ -1,5 +1,7 @@
 package io.hazardledger.hazard.api;
 
+import io.hazardledger.eventstore.domain.Caller;
+import io.hazardledger.eventstore.http.RequestCaller;
 import io.hazardledger.contracts.EventEnvelope;
 import io.hazardledger.contracts.hazard.HazardSource;
 import io.hazardledger.contracts.hazard.Severity;
@@ -35,6 +37,8 @@ import java.util.UUID;
 public class HazardResource {
     @Inject
     HazardRepository hazards;
+    @Inject
+    RequestCaller callers;
 
     /**
      * Hazards, filtered (every filter optional), paged ({@code X-Total-Count}) and sorted
@@ -60,7 +64,7 @@ public class HazardResource {
         var query = new HazardQuery(districtCode, streetCode, enterpriseId, status, severity, source, overdue,
                 underSupervision, reviewOverdue, startOf(foundFrom), startOf(foundTo),
                 now.atZone(Hazard.CALENDAR).toLocalDate(), now, sort, page, size);
-        return hazards.list(query)
+        return hazards.list(query, callers.current())
                 .map(p -> new Paged<>(p.items().stream().map(HazardSummary::of).toList(), p.total()).toResponse());
     }
 
@@ -68,12 +72,14 @@ public class HazardResource {
     @GET
     @Path("/{id}")
     public Uni<Response> get(@PathParam("id") UUID id, @QueryParam("asOf") Instant asOf) {
+        Caller caller = callers.current();
         var loaded = asOf == null ? hazards.load(id) : hazards.loadAsOf(id, asOf);
         Instant now = asOf == null ? Instant.now() : asOf;
         return loaded.map(l -> {
             if (!l.exists()) {
                 throw ProblemException.notFound("Hazard", id + (asOf == null ? "" : " as of " + asOf));
             }
+            caller.requireVisible(l.state().enterpriseId(), l.state().districtCode());
             return Versioned.ok(HazardView.of(l.state(), l.version(), now), l.version());
         });
     }
@@ -82,10 +88,12 @@ public class HazardResource {
     @GET
     @Path("/{id}/events")
     public Uni<List<EventEnvelope>> events(@PathParam("id") UUID id) {
+        Caller caller = callers.current();
         return hazards.events(id).invoke(events -> {
             if (events.isEmpty()) {
                 throw ProblemException.notFound("Hazard", id);
             }
+            caller.requireVisible(events.get(0).enterpriseId(), events.get(0).districtCode());
         });
     }
 

@@ -104,8 +104,9 @@ public class HazardRepository {
                 .setParameter("today", today).setMaxResults(limit).getResultList());
     }
 
-    public Uni<Paged<HazardRecord>> list(HazardQuery q) {
+    public Uni<Paged<HazardRecord>> list(HazardQuery q, Caller caller) {
         ReadModelFilter filter = new ReadModelFilter()
+                .within(caller, "districtCode", "enterpriseId")
                 .when(q.districtCode(), "districtCode = :district", "district")
                 .when(q.streetCode(), "streetCode = :street", "street")
                 .when(q.enterpriseId(), "enterpriseId = :enterprise", "enterprise")

@@ -4,6 +4,7 @@ import io.hazardledger.contracts.enterprise.EnterpriseRegistered;
 import io.hazardledger.contracts.enterprise.SupervisionCategory;
 import io.hazardledger.eventstore.testing.Poll;
 import io.hazardledger.eventstore.testing.TopicWriter;
+import io.hazardledger.eventstore.testing.Callers;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -23,14 +24,7 @@ final class HazardApi {
     }
 
     static RequestSpecification as(String role, String district, UUID enterprise) {
-        RequestSpecification spec = given().contentType(ContentType.JSON).header("X-Actor", role + "-1").header("X-Actor-Role", role);
-        if (district != null) {
-            spec = spec.header("X-Actor-District", district);
-        }
-        if (enterprise != null) {
-            spec = spec.header("X-Actor-Enterprise", enterprise.toString());
-        }
-        return spec;
+        return Callers.as(role, district, enterprise);
     }
 
     static RequestSpecification regulator() {

@@ -1,5 +1,6 @@
 package io.hazardledger.hazard.messaging;
 
+import io.hazardledger.eventstore.testing.Callers;
 import io.hazardledger.contracts.CloudEventHeaders;
 import io.hazardledger.contracts.EventEnvelope;
 import io.hazardledger.contracts.Topics;
@@ -61,14 +62,14 @@ class FindingToHazardTest {
         TopicWriter.publish(event);
 
         Poll.until(Duration.ofSeconds(30), "hazard " + hazardId,
-                () -> given().get("/api/hazards/" + hazardId).statusCode() == 200);
-        given().get("/api/hazards/" + hazardId).then()
+                () -> Callers.analyst(null).get("/api/hazards/" + hazardId).statusCode() == 200);
+        Callers.analyst(null).get("/api/hazards/" + hazardId).then()
                 .body("findingId", equalTo(findingId.toString()))
                 .body("source", equalTo("SHIFT_SHADOWING"))
                 .body("status", equalTo("REPORTED"))
                 .body("severity", equalTo("MAJOR"));
         // A MAJOR hazard is listed for supervision (挂牌督办) as soon as it is found.
-        given().get("/api/hazards/" + hazardId + "/events").then().statusCode(200)
+        Callers.analyst(null).get("/api/hazards/" + hazardId + "/events").then().statusCode(200)
                 .body("$", hasSize(2)).body("[0].type", equalTo("HazardFound")).body("[1].type", equalTo("SupervisionListed"));
 
         var published = TopicReader.awaitByKey(Topics.HAZARD_EVENTS, hazardId, 3, Duration.ofSeconds(5)).stream()
@@ -90,7 +91,7 @@ class FindingToHazardTest {
 
         String hazardId = FindingHazards.idOfFinding(findingId).toString();
         Poll.until(Duration.ofSeconds(30), "hazard after poison",
-                () -> given().get("/api/hazards/" + hazardId).statusCode() == 200);
+                () -> Callers.analyst(null).get("/api/hazards/" + hazardId).statusCode() == 200);
         assertEquals(1, TopicReader.awaitByKey(Topics.deadLetterOf(Topics.INSPECTION_EVENTS), poisonKey, 1,
                 Duration.ofSeconds(30)).size());
     }

@@ -1,5 +1,6 @@
 package io.hazardledger.hazard.messaging;
 
+import io.hazardledger.eventstore.testing.Callers;
 import io.hazardledger.eventstore.testing.StoreFixtures;
 import io.hazardledger.eventstore.testing.TestInfrastructure;
 import io.hazardledger.hazard.domain.Hazard;
@@ -30,12 +31,11 @@ class OverdueWatchTest {
     OverdueWatch watch;
 
     private static io.restassured.specification.RequestSpecification regulator() {
-        return given().contentType(ContentType.JSON).header("X-Actor", "reg-1").header("X-Actor-Role", "regulator")
-                .header("X-Actor-District", DISTRICT);
+        return Callers.regulator(DISTRICT);
     }
 
     private static List<String> overdueDeadlines(String id) {
-        return given().get("/api/hazards/" + id + "/events").then().statusCode(200).extract().jsonPath()
+        return Callers.analyst(null).get("/api/hazards/" + id + "/events").then().statusCode(200).extract().jsonPath()
                 .getList("findAll { it.type == 'HazardOverdue' }.payload.deadline");
     }
 

@@ -82,15 +82,17 @@ public class InspectionResource {
                               @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         var query = new InspectionQuery(districtCode, enterpriseId, kind, campaign, inspector, status, plannedFrom,
                 plannedTo, page, size);
-        return inspections.list(query)
+        return inspections.list(query, callers.current())
                 .map(p -> new Paged<>(p.items().stream().map(InspectionView::of).toList(), p.total()).toResponse());
     }
 
     @GET
     @Path("/{id}")
     public Uni<Response> get(@PathParam("id") UUID id) {
+        Caller caller = callers.current();
         return inspections.find(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Inspection", id))
+                .invoke(r -> caller.requireVisible(r.enterpriseId, r.districtCode))
                 .map(r -> Versioned.ok(InspectionView.of(r), r.version));
     }
 

@@ -92,8 +92,9 @@ public class InspectionRepository {
                 .setParameter("id", id).getResultList());
     }
 
-    public Uni<Paged<InspectionRecord>> list(InspectionQuery q) {
+    public Uni<Paged<InspectionRecord>> list(InspectionQuery q, Caller caller) {
         ReadModelFilter filter = new ReadModelFilter()
+                .within(caller, "r.districtCode", "r.enterpriseId")
                 .when(q.districtCode(), "r.districtCode = :district", "district")
                 .when(q.enterpriseId(), "r.enterpriseId = :enterprise", "enterprise")
                 .when(q.kind(), "r.kind = :kind", "kind")

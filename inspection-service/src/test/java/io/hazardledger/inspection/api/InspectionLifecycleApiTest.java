@@ -1,5 +1,6 @@
 package io.hazardledger.inspection.api;
 
+import io.hazardledger.eventstore.testing.Callers;
 import io.hazardledger.contracts.CloudEventHeaders;
 import io.hazardledger.contracts.Topics;
 import io.hazardledger.contracts.inspection.EnforcementActionTaken;
@@ -97,7 +98,7 @@ class InspectionLifecycleApiTest {
     @Test
     void callersAreNamedScopedAndHeldToTheirRole() {
         String id = inProgressInspection();
-        UUID enterprise = UUID.fromString(given().get("/api/inspections/" + id).then().extract().path("enterpriseId"));
+        UUID enterprise = UUID.fromString(Callers.analyst(null).get("/api/inspections/" + id).then().extract().path("enterpriseId"));
         given().contentType(ContentType.JSON).body(FINDING).post("/api/inspections/" + id + "/findings")
                 .then().statusCode(401).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body(planBody(enterprise, "ENFORCEMENT", "2026-12-02", "i-1"))
@@ -148,20 +149,20 @@ class InspectionLifecycleApiTest {
                 .post("/api/inspections").then().statusCode(201).extract().path("id");
         inspector(district).post("/api/inspections/" + later + "/start").then().statusCode(200);
 
-        given().get("/api/inspections?districtCode=" + district).then().statusCode(200).header("X-Total-Count", "3")
+        Callers.analyst(null).get("/api/inspections?districtCode=" + district).then().statusCode(200).header("X-Total-Count", "3")
                 .body("[0].id", equalTo(later)).body("[2].id", equalTo(campaignId));
-        given().get("/api/inspections?districtCode=" + district + "&size=1&page=2").then().statusCode(200)
+        Callers.analyst(null).get("/api/inspections?districtCode=" + district + "&size=1&page=2").then().statusCode(200)
                 .header("X-Total-Count", "3").body("id", equalTo(List.of(campaignId)));
-        given().get("/api/inspections?enterpriseId=" + enterprise + "&kind=SPECIAL_CAMPAIGN").then()
+        Callers.analyst(null).get("/api/inspections?enterpriseId=" + enterprise + "&kind=SPECIAL_CAMPAIGN").then()
                 .header("X-Total-Count", "1").body("[0].id", equalTo(campaignId));
-        given().urlEncodingEnabled(true).queryParam("campaign", "外包施工专项检查").queryParam("districtCode", district)
+        Callers.analyst(null).urlEncodingEnabled(true).queryParam("campaign", "外包施工专项检查").queryParam("districtCode", district)
                 .get("/api/inspections").then().header("X-Total-Count", "1");
-        given().get("/api/inspections?districtCode=" + district + "&inspector=insp-list-1").then()
+        Callers.analyst(null).get("/api/inspections?districtCode=" + district + "&inspector=insp-list-1").then()
                 .header("X-Total-Count", "2");
-        given().get("/api/inspections?districtCode=" + district + "&status=IN_PROGRESS").then()
+        Callers.analyst(null).get("/api/inspections?districtCode=" + district + "&status=IN_PROGRESS").then()
                 .header("X-Total-Count", "1").body("[0].id", equalTo(later));
-        given().get("/api/inspections?districtCode=" + district + "&plannedFrom=2026-11-15&plannedTo=2026-12-01").then()
+        Callers.analyst(null).get("/api/inspections?districtCode=" + district + "&plannedFrom=2026-11-15&plannedTo=2026-12-01").then()
                 .header("X-Total-Count", "2");
-        given().get("/api/inspections?districtCode=37018").then().statusCode(400);
+        Callers.analyst(null).get("/api/inspections?districtCode=37018").then().statusCode(400);
     }
 }
