@@ -29,7 +29,7 @@ public final class HazardRequests {
     public record Report(@NotNull UUID enterpriseId, @NotNull HazardSource source, @NotBlank @Size(max = 200) String title,
                          @NotBlank @Size(max = 4000) String description, @Size(max = 200) String location,
                          @NotNull HazardCategory category, @NotNull Severity severity, MajorAssessment major,
-                         List<@NotBlank @Size(max = 500) String> evidence, @Size(max = 100) String reporter,
+                         @Size(max = 50) List<@NotBlank @Size(max = 500) String> evidence, @Size(max = 100) String reporter,
                          Instant foundAt) {
         HazardReport toReport() {
             return new HazardReport(enterpriseId, source, title, description, location, category, severity, major,
@@ -45,7 +45,7 @@ public final class HazardRequests {
     public record DeadlineExtension(@NotNull LocalDate deadline, @NotBlank @Size(max = 1000) String reason) {
     }
 
-    public record Completion(@NotBlank @Size(max = 4000) String summary, List<@NotBlank @Size(max = 500) String> evidence) {
+    public record Completion(@NotBlank @Size(max = 4000) String summary, @Size(max = 50) List<@NotBlank @Size(max = 500) String> evidence) {
     }
 
     /** The verification result; a failed one states why in {@code comment}. */

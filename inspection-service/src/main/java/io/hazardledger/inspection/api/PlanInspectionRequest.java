@@ -26,7 +26,7 @@ public record PlanInspectionRequest(
         @NotNull UUID enterpriseId,
         @NotNull InspectionKind kind,
         @NotNull LocalDate plannedDate,
-        @NotEmpty List<@NotBlank @Size(max = 64) String> inspectors,
+        @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 64) String> inspectors,
         @Size(max = 100) String campaign,
         Checklist checklist) {
 

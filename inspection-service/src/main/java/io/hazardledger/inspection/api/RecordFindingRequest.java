@@ -27,7 +27,7 @@ public record RecordFindingRequest(
         @NotNull Severity severity,
         @NotBlank @Size(max = 200) String location,
         LocalDate suggestedDeadline,
-        List<@NotBlank @Size(max = 500) String> evidence,
+        @Size(max = 50) List<@NotBlank @Size(max = 500) String> evidence,
         @Size(max = 20) String checklistItem) {
 
     Inspection.Finding toFinding() {
