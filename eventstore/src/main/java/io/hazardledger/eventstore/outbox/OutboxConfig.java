@@ -24,7 +24,7 @@ public interface OutboxConfig {
     @WithDefault("10s")
     Duration maxBackoff();
 
-    /** Longest wait for Kafka to acknowledge one batch. */
+    /** Longest wait for the database, and the interval of the warnings while Kafka has not acknowledged a record. */
     @WithDefault("30s")
     Duration sendTimeout();
 }

@@ -184,9 +184,9 @@ public final class OutboxPublisher {
         for (int i = 0; i < acks.size() && failure == null; i++) {
             long id = rows.get(i).getLong("id");
             try {
-                acks.get(i).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                awaitAck(acks.get(i), id);
                 acknowledged.add(id);
-            } catch (ExecutionException | TimeoutException e) {
+            } catch (ExecutionException e) {
                 failure = new IllegalStateException("Kafka did not acknowledge outbox row " + id + ": " + e.getMessage(), e);
                 String reason = String.valueOf(e.getMessage());
                 database(() -> connection.preparedQuery(MARK_FAILED).execute(Tuple.of(id, reason)).await().atMost(config.sendTimeout()));
@@ -201,6 +201,25 @@ public final class OutboxPublisher {
             throw failure;
         }
         return rows.size();
+    }
+
+    /**
+     * Waits for Kafka's acknowledgement as long as it takes: giving up on a record that is still queued and sending
+     * it again later would let the later records of this round, queued behind it, reach Kafka first.
+     */
+    private void awaitAck(Future<RecordMetadata> ack, long id) throws ExecutionException, InterruptedException {
+        while (true) {
+            try {
+                ack.get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                if (!running) {
+                    throw new IllegalStateException("stopped while Kafka had not acknowledged outbox row " + id);
+                }
+                LOG.warnf("Kafka has not acknowledged outbox row %d for %s; still waiting (the producer retries in order)",
+                        id, config.sendTimeout());
+            }
+        }
     }
 
     private static boolean failed(Future<RecordMetadata> ack) {

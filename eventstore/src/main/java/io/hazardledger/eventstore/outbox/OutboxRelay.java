@@ -69,6 +69,8 @@ public class OutboxRelay {
                 ProducerConfig.LINGER_MS_CONFIG, 2,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis());
+                // Never expire a record: an expired one could be overtaken by a later version of its aggregate that
+                // is still queued behind it. The producer retries in order until Kafka is back; the publisher waits.
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
     }
 }
