@@ -65,7 +65,9 @@ public class OutboxRelay {
                 ProducerConfig.CLIENT_ID_CONFIG, service + "-outbox",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                // One request in flight: a retried batch can then never meet a later one the broker took first, which
+                // after a leader change (a restarted broker) left the producer on OUT_OF_ORDER_SEQUENCE for good.
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
                 ProducerConfig.LINGER_MS_CONFIG, 2,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
