@@ -268,6 +268,7 @@ class LiveFeed {
     this.retry = 1000;
     this.stopped = false;
     this.controller = null;
+    this.connectedAt = Date.now();
   }
 
   start() {
@@ -296,6 +297,7 @@ class LiveFeed {
       const response = await api('/api/stream?' + q, { raw: true, headers, signal: this.controller.signal, cache: 'no-store' });
       if (!response.ok || !response.body) throw new Error('stream answered ' + response.status);
       this.onStatus('connected');
+      this.connectedAt = Date.now();
       this.retry = 1000;
       await this.read(response.body.getReader());
     } catch (e) {
@@ -354,13 +356,17 @@ let statsRefresh = null;
 
 function eventSummary(type, envelope) {
   const p = envelope.payload || {};
-  if (p.title) return p.title;
-  if (p.name) return p.name;
-  if (p.description) return p.description;
-  if (p.summary) return p.summary;
-  if (p.reason) return p.reason;
-  if (p.campaign) return p.campaign;
-  return envelope.aggregateId || '';
+  const plan = p.plan || {};
+  const parts = [
+    p.title, p.name, p.description, p.summary, p.comment, p.reason, p.campaign, plan.measures,
+    p.kind ? dict('enforcementKinds', p.kind) : null,
+    p.level ? dict('supervisionLevels', p.level) : null,
+    p.to && typeof p.to === 'string' ? dict('severities', p.to) : null,
+    p.deadline || plan.deadline || p.newDeadline || null,
+    p.amountYuan ? '¥' + number(p.amountYuan) : null
+  ].filter(Boolean);
+  const id = (envelope.aggregateId || '').slice(0, 8);
+  return parts.length > 0 ? parts[0] + (parts[1] ? ' · ' + parts[1] : '') : '#' + id;
 }
 
 function showLiveEvent(type, id, envelope) {
@@ -372,7 +378,8 @@ function showLiveEvent(type, id, envelope) {
   }
   const time = new Date(envelope.occurredAt || Date.now());
   const item = document.createElement('li');
-  item.className = 'fresh';
+  // Highlight what happens while the page is open, not the recent events it starts with.
+  item.className = state.live && Date.now() - state.live.connectedAt > 1500 ? 'fresh' : '';
   item.dataset.eventId = envelope.eventId || '';
   item.dataset.type = type;
   item.dataset.aggregateId = envelope.aggregateId || '';

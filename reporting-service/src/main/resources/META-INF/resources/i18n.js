@@ -58,6 +58,10 @@ window.I18N = {
       PROCESS_SAFETY: '工艺安全', MANAGEMENT_SYSTEM: '安全管理制度', OTHER: '其他'
     },
     supervisionLevels: { COUNTY: '县级督办', CITY: '市级督办', PROVINCE: '省级督办' },
+    enforcementKinds: {
+      WARNING: '警告', FINE: '罚款', CONFISCATION: '没收违法所得', SUSPENSION_ORDER: '停产停业整顿',
+      ON_SITE_ORDER: '现场处理措施决定书', INTERVIEW: '约谈', CASE_FILED: '立案'
+    },
     eventTypes: {
       EnterpriseRegistered: '企业登记', EnterpriseUpdated: '企业信息变更', EnterpriseRelocated: '企业迁址',
       EnterpriseStatusChanged: '企业状态变更', EnterpriseBlacklisted: '列入黑名单', EnterpriseUnblacklisted: '移出黑名单',
@@ -128,6 +132,10 @@ window.I18N = {
       OTHER: 'Other'
     },
     supervisionLevels: { COUNTY: 'County', CITY: 'City', PROVINCE: 'Province' },
+    enforcementKinds: {
+      WARNING: 'Warning', FINE: 'Fine', CONFISCATION: 'Confiscation', SUSPENSION_ORDER: 'Suspension order',
+      ON_SITE_ORDER: 'On-site order', INTERVIEW: 'Interview', CASE_FILED: 'Case filed'
+    },
     eventTypes: {
       EnterpriseRegistered: 'Enterprise registered', EnterpriseUpdated: 'Enterprise updated',
       EnterpriseRelocated: 'Enterprise relocated', EnterpriseStatusChanged: 'Enterprise status changed',

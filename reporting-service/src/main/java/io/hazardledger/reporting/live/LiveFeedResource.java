@@ -60,7 +60,7 @@ public class LiveFeedResource {
                     ? new OutboundSseEvent[]{comment("connected"), gap(lastEventId, start)}
                     : new OutboundSseEvent[]{comment("connected")});
             Multi<OutboundSseEvent> feed = stream.from(start.cursor(), filter).map(this::event);
-            Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.heartbeat())
+            Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().startingAfter(config.heartbeat()).every(config.heartbeat())
                     .onOverflow().drop().map(tick -> comment("heartbeat"));
             return Multi.createBy().merging().streams(
                     Multi.createBy().concatenating().streams(opening, feed), heartbeats);
@@ -73,11 +73,11 @@ public class LiveFeedResource {
 
     private OutboundSseEvent event(LiveEvent event) {
         return sse.newEventBuilder().id(Long.toString(event.position())).name(event.type())
-                .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, event.envelopeJson()).build();
+                .data(String.class, event.envelopeJson()).build();
     }
 
     private OutboundSseEvent gap(Long lastEventId, LiveStream.Start start) {
-        return sse.newEventBuilder().name("gap").mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class,
+        return sse.newEventBuilder().name("gap").data(String.class,
                 "{\"lastEventId\":" + lastEventId + ",\"resumedAfter\":" + start.cursor() + "}").build();
     }
 
