@@ -357,16 +357,17 @@ let statsRefresh = null;
 function eventSummary(type, envelope) {
   const p = envelope.payload || {};
   const plan = p.plan || {};
+  const kind = !p.kind ? null : dict(type === 'EnforcementActionTaken' ? 'enforcementKinds' : 'inspectionKinds', p.kind);
   const parts = [
-    p.title, p.name, p.description, p.summary, p.comment, p.reason, p.campaign, plan.measures,
-    p.kind ? dict('enforcementKinds', p.kind) : null,
+    p.title, p.name, p.description, p.summary, p.comment, p.reason, p.campaign, plan.measures, kind,
     p.level ? dict('supervisionLevels', p.level) : null,
-    p.to && typeof p.to === 'string' ? dict('severities', p.to) : null,
-    p.deadline || plan.deadline || p.newDeadline || null,
+    typeof p.to === 'string' ? dict('severities', p.to) : null,
+    type === 'HazardClosed' ? t(p.onTime ? 'closedOnTime' : 'closedLate') : null,
+    p.newDeadline || plan.deadline || p.deadline || null,
     p.amountYuan ? '¥' + number(p.amountYuan) : null
   ].filter(Boolean);
   const id = (envelope.aggregateId || '').slice(0, 8);
-  return parts.length > 0 ? parts[0] + (parts[1] ? ' · ' + parts[1] : '') : '#' + id;
+  return parts.length > 0 ? parts.slice(0, 2).join(' · ') : '#' + id;
 }
 
 function showLiveEvent(type, id, envelope) {
@@ -376,18 +377,14 @@ function showLiveEvent(type, id, envelope) {
     feed.insertAdjacentHTML('afterbegin', `<li class="gap"><span class="notice">${escape(t('liveGap'))}</span></li>`);
     return;
   }
-  const time = new Date(envelope.occurredAt || Date.now());
   const item = document.createElement('li');
   // Highlight what happens while the page is open, not the recent events it starts with.
   item.className = state.live && Date.now() - state.live.connectedAt > 1500 ? 'fresh' : '';
   item.dataset.eventId = envelope.eventId || '';
   item.dataset.type = type;
   item.dataset.aggregateId = envelope.aggregateId || '';
-  item.innerHTML = `
-    <span class="time">${escape(time.toLocaleTimeString(state.lang === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false }))}</span>
-    <span class="what">${escape(dict('eventTypes', type))}
-      ${envelope.districtCode ? `<span class="tag">${escape(districtName(envelope.districtCode))}</span>` : ''}</span>
-    <span class="detail" title="${escape(eventSummary(type, envelope))}">${escape(eventSummary(type, envelope))}</span>`;
+  item.liveEvent = { type, envelope };
+  item.innerHTML = feedItemHtml(type, envelope);
   feed.prepend(item);
   while (feed.children.length > MAX_FEED_ITEMS) feed.lastElementChild.remove();
   // Statistics follow hazard events: refresh shortly after a burst settles.
@@ -395,6 +392,25 @@ function showLiveEvent(type, id, envelope) {
     clearTimeout(statsRefresh);
     statsRefresh = setTimeout(loadStatistics, 2500);
   }
+}
+
+function feedItemHtml(type, envelope) {
+  const time = new Date(envelope.occurredAt || Date.now());
+  const summary = eventSummary(type, envelope);
+  return `
+    <span class="time">${escape(time.toLocaleTimeString(state.lang === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false }))}</span>
+    <span class="what">${escape(dict('eventTypes', type))}
+      ${envelope.districtCode ? `<span class="tag">${escape(districtName(envelope.districtCode))}</span>` : ''}</span>
+    <span class="detail" title="${escape(summary)}">${escape(summary)}</span>`;
+}
+
+/** After a change of language: the feed's items and notices in the new one. */
+function relabelFeed() {
+  document.querySelectorAll('#live-feed li').forEach(li => {
+    if (li.liveEvent) li.innerHTML = feedItemHtml(li.liveEvent.type, li.liveEvent.envelope);
+    else if (li.classList.contains('gap')) li.querySelector('.notice').textContent = t('liveGap');
+    else if (li.classList.contains('placeholder')) li.querySelector('.notice').textContent = t('liveEmpty');
+  });
 }
 
 function showLiveStatus(status) {
@@ -437,6 +453,7 @@ document.getElementById('language').addEventListener('click', () => {
   state.lang = state.lang === 'zh' ? 'en' : 'zh';
   localStorage.setItem('dashboard.lang', state.lang);
   render();
+  relabelFeed();
   showLiveStatus(document.getElementById('live-status').dataset.status || 'connecting');
 });
 window.addEventListener('resize', () => Object.values(state.charts).forEach(c => c.resize()));

@@ -58,6 +58,12 @@ window.I18N = {
       PROCESS_SAFETY: '工艺安全', MANAGEMENT_SYSTEM: '安全管理制度', OTHER: '其他'
     },
     supervisionLevels: { COUNTY: '县级督办', CITY: '市级督办', PROVINCE: '省级督办' },
+    closedOnTime: '按期整改销号',
+    closedLate: '超期整改销号',
+    inspectionKinds: {
+      ENFORCEMENT: '执法检查', SPECIAL_CAMPAIGN: '专项检查', SHIFT_SHADOWING: '跟班检查', EXPERT_CHECKUP: '专家体检',
+      UNANNOUNCED: '明查暗访', SELF_INSPECTION: '企业自查'
+    },
     enforcementKinds: {
       WARNING: '警告', FINE: '罚款', CONFISCATION: '没收违法所得', SUSPENSION_ORDER: '停产停业整顿',
       ON_SITE_ORDER: '现场处理措施决定书', INTERVIEW: '约谈', CASE_FILED: '立案'
@@ -132,6 +138,12 @@ window.I18N = {
       OTHER: 'Other'
     },
     supervisionLevels: { COUNTY: 'County', CITY: 'City', PROVINCE: 'Province' },
+    closedOnTime: 'Closed on time',
+    closedLate: 'Closed after the deadline',
+    inspectionKinds: {
+      ENFORCEMENT: 'Enforcement', SPECIAL_CAMPAIGN: 'Special campaign', SHIFT_SHADOWING: 'Shift shadowing',
+      EXPERT_CHECKUP: 'Expert check-up', UNANNOUNCED: 'Unannounced', SELF_INSPECTION: 'Self-inspection'
+    },
     enforcementKinds: {
       WARNING: 'Warning', FINE: 'Fine', CONFISCATION: 'Confiscation', SUSPENSION_ORDER: 'Suspension order',
       ON_SITE_ORDER: 'On-site order', INTERVIEW: 'Interview', CASE_FILED: 'Case filed'

@@ -12,9 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -23,9 +20,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -95,15 +92,23 @@ class DashboardTest {
         assertTrue(item.findElement(By.cssSelector(".what")).getText().startsWith("检查计划"), "labelled in Chinese");
 
         screenshot(Path.of("target/dashboard.png"));
+
+        browser.findElement(By.id("language")).click();
+        wait.until(d -> "Hazard Governance Dashboard".equals(d.findElement(By.tagName("h1")).getText()));
+        assertTrue(browser.findElement(By.cssSelector("#live-feed li[data-aggregate-id='" + nextInspection + "'] .what"))
+                .getText().startsWith("Inspection planned"), "the feed relabelled in English");
     }
 
+    /** The whole page, below the first screen too, as Chromium lays it out for the 1440-pixel-wide window. */
+    @SuppressWarnings("unchecked")
     private static void screenshot(Path file) throws Exception {
-        // The whole page, not only the first screen.
-        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(1440, (int) Math.max(900, height)));
-        Thread.sleep(500); // the charts redraw for the new size
+        Map<String, Object> size = (Map<String, Object>) browser.executeCdpCommand("Page.getLayoutMetrics", Map.of())
+                .get("cssContentSize");
+        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "scale", 1,
+                        "width", size.get("width"), "height", size.get("height"))));
         Files.createDirectories(file.getParent());
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+        Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     private static String registerEnterprise() {

@@ -23,8 +23,11 @@ public class LiveEventRepository {
     private static final String BACK = """
             SELECT coalesce((SELECT position FROM live_event ORDER BY position DESC OFFSET $1 LIMIT 1), 0) AS position""";
     private static final String PRUNE = """
-            DELETE FROM live_event WHERE recorded_at < now() - make_interval(secs => $1)
-               OR position <= (SELECT position FROM live_event ORDER BY position DESC OFFSET $2 LIMIT 1)""";
+            WITH gone AS (
+                DELETE FROM live_event WHERE recorded_at < now() - make_interval(secs => $1)
+                   OR position <= (SELECT position FROM live_event ORDER BY position DESC OFFSET $2 LIMIT 1)
+                RETURNING position)
+            SELECT count(*) AS removed, coalesce(max(position), 0) AS up_to FROM gone""";
 
     @Inject
     Pool pool;
@@ -49,9 +52,16 @@ public class LiveEventRepository {
         return pool.preparedQuery(BACK).execute(Tuple.of(count)).map(rows -> rows.iterator().next().getLong("position"));
     }
 
-    /** Removes events older than {@code retentionSeconds} and all but the newest {@code maxRows}; answers how many. */
-    public Uni<Integer> prune(long retentionSeconds, int maxRows) {
-        return pool.preparedQuery(PRUNE).execute(Tuple.of((double) retentionSeconds, maxRows)).map(RowSet::rowCount);
+    /** What a pruning removed: how many events, and the newest position among them (0 if none). */
+    public record Pruned(long removed, long upTo) {
+    }
+
+    /** Removes events older than {@code retentionSeconds} and all but the newest {@code maxRows}. */
+    public Uni<Pruned> prune(long retentionSeconds, int maxRows) {
+        return pool.preparedQuery(PRUNE).execute(Tuple.of((double) retentionSeconds, maxRows)).map(rows -> {
+            Row row = rows.iterator().next();
+            return new Pruned(row.getLong("removed"), row.getLong("up_to"));
+        });
     }
 
     private static List<LiveEvent> events(RowSet<Row> rows) {

@@ -96,6 +96,15 @@ public class LiveTail {
         });
     }
 
+    /** Drops what the pruning removed from the table, so that memory serves no more than the table would. */
+    synchronized void forgetUpTo(long position) {
+        if (base >= 0 && position > base) {
+            recent.headMap(position, true).clear();
+            base = position;
+            head = Math.max(head, position);
+        }
+    }
+
     private synchronized void startAt(long position) {
         base = position;
         head = position;

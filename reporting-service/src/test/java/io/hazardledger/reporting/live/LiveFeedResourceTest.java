@@ -16,7 +16,10 @@ import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import jakarta.inject.Inject;
+
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class LiveFeedResourceTest {
+    @Inject
+    LiveFeedPruner pruner;
 
     private static String freshDistrict() {
         return "37" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
@@ -152,6 +157,30 @@ class LiveFeedResourceTest {
             }
             Thread.sleep(500);
             assertFalse(feed.events().stream().anyMatch(e -> carries(e, neighbour)));
+        }
+    }
+
+    @Test
+    void aReconnectionAfterPruningIsToldOfTheGapAndGetsWhatIsStillKept() throws Exception {
+        String district = freshDistrict();
+        String firstId;
+        EventEnvelope last;
+        try (SseClient feed = open("?district=" + district, analyst())) {
+            EventEnvelope first = hazardFound(district, UUID.randomUUID());
+            hazardFound(district, UUID.randomUUID());
+            last = hazardFound(district, UUID.randomUUID());
+            firstId = feed.await("the first event", e -> carries(e, first)).id();
+            feed.await("the last event", e -> carries(e, last));
+        }
+        assertTrue(pruner.prune(Duration.ofDays(7), 1).await().indefinitely() >= 2);
+
+        Map<String, String> headers = new HashMap<>(analyst());
+        headers.put("Last-Event-ID", firstId);
+        try (SseClient feed = open("?district=" + district, headers)) {
+            SseClient.Event gap = feed.await("the gap event", e -> "gap".equals(e.name()));
+            assertEquals(Long.parseLong(firstId), new JsonPath(gap.data()).getLong("lastEventId"));
+            feed.await("the newest event, still kept", e -> carries(e, last));
+            assertEquals(1, feed.events().stream().filter(e -> e.id() != null).count(), "only what was kept");
         }
     }
 
