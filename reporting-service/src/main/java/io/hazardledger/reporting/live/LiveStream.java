@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -59,9 +60,11 @@ public class LiveStream {
     }
 
     private Uni<List<LiveEvent>> next(AtomicLong position) {
+        CompletableFuture<Void> arrival = tail.nextArrival();
         return tail.after(position.get(), BATCH).chain(events -> {
             if (events.isEmpty()) {
-                return Uni.createFrom().item(events).onItem().delayIt().by(config.pollEvery());
+                // Up to date: wait for the next arrival. On a copy, so that a client leaving cancels only its own.
+                return Uni.createFrom().completionStage(arrival.copy()).replaceWith(events);
             }
             position.set(events.get(events.size() - 1).position());
             return Uni.createFrom().item(events);

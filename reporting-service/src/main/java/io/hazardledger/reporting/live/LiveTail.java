@@ -8,15 +8,18 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * This instance's view of the feed's newest events. One poll of {@code live_event} every
  * {@code reporting.live.poll-every} (200 ms) serves every connected client from memory, however many there are; only
- * a client asking for events older than memory holds (a reconnection after a while) reads the table.
+ * a client asking for events older than memory holds (a reconnection after a while) reads the table. Clients that
+ * are up to date wait for the next arrival rather than polling themselves.
  * <p>
  * Polling rather than LISTEN/NOTIFY: the table is the truth either way (a notification would still be followed by
  * this read), polling needs no dedicated connection to keep listening and re-listening after a database restart,
@@ -26,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class LiveTail {
     private static final Logger LOG = Logger.getLogger(LiveTail.class);
     private static final int POLL_BATCH = 1000;
+    private static final Duration QUIET_WAKE_UP = Duration.ofSeconds(5);
 
     @Inject
     LiveEventRepository repository;
@@ -39,6 +43,12 @@ public class LiveTail {
     private long base = -1; // -1 until the first read: nothing is served from memory before that
     private long head;
     private final AtomicBoolean polling = new AtomicBoolean();
+    /**
+     * Completed (and replaced) whenever newer events arrive, and every few seconds without: clients that are up to
+     * date wait on it instead of polling, and none waits on a future that is never completed.
+     */
+    private volatile CompletableFuture<Void> advanced = new CompletableFuture<>();
+    private volatile long wokenAt = System.nanoTime();
 
     void start(@Observes StartupEvent event) {
         vertx.setPeriodic(config.pollEvery().toMillis(), id -> poll());
@@ -61,6 +71,14 @@ public class LiveTail {
         return repository.after(cursor, limit);
     }
 
+    /**
+     * Completes when newer events arrive after this call, or after a few quiet seconds. Take it before reading with
+     * {@link #after}: then an arrival between the read and the wait is not missed.
+     */
+    public CompletableFuture<Void> nextArrival() {
+        return advanced;
+    }
+
     /** The newest position this instance has seen, or the table's newest before the first poll. */
     public Uni<Long> head() {
         synchronized (this) {
@@ -72,6 +90,9 @@ public class LiveTail {
     }
 
     private void poll() {
+        if (System.nanoTime() - wokenAt > QUIET_WAKE_UP.toNanos()) {
+            wakeWaiters();
+        }
         if (!polling.compareAndSet(false, true)) {
             return;
         }
@@ -110,13 +131,26 @@ public class LiveTail {
         head = position;
     }
 
-    private synchronized void append(List<LiveEvent> events) {
-        for (LiveEvent event : events) {
-            recent.put(event.position(), event);
-            head = event.position();
+    private void append(List<LiveEvent> events) {
+        if (events.isEmpty()) {
+            return;
         }
-        while (recent.size() > config.memoryRows()) {
-            base = recent.pollFirstEntry().getKey();
+        synchronized (this) {
+            for (LiveEvent event : events) {
+                recent.put(event.position(), event);
+                head = event.position();
+            }
+            while (recent.size() > config.memoryRows()) {
+                base = recent.pollFirstEntry().getKey();
+            }
         }
+        wakeWaiters();
+    }
+
+    private void wakeWaiters() {
+        wokenAt = System.nanoTime();
+        CompletableFuture<Void> arrived = advanced;
+        advanced = new CompletableFuture<>();
+        arrived.complete(null);
     }
 }
