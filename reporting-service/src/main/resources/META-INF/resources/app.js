@@ -456,6 +456,13 @@ document.getElementById('language').addEventListener('click', () => {
   relabelFeed();
   showLiveStatus(document.getElementById('live-status').dataset.status || 'connecting');
 });
+document.querySelector('#district-table tbody').addEventListener('click', e => {
+  const row = e.target.closest('tr[data-district]');
+  if (!row) return;
+  const select = document.getElementById('district');
+  select.value = row.dataset.district === state.district ? 'all' : row.dataset.district;
+  document.getElementById('controls').requestSubmit();
+});
 window.addEventListener('resize', () => Object.values(state.charts).forEach(c => c.resize()));
 document.getElementById('from').value = state.from;
 document.getElementById('to').value = state.to;
