@@ -169,9 +169,9 @@ public class EnterpriseResource {
                                 @QueryParam("districtCode") @Pattern(regexp = "[0-9]{6}") String districtCode,
                                 @QueryParam("streetCode") @Pattern(regexp = "[0-9]{9}") String streetCode,
                                 @QueryParam("industryCode") @Pattern(regexp = "[0-9]{2}") String industryCode,
-                                @QueryParam("category") SupervisionCategory category,
-                                @QueryParam("riskLevel") RiskLevel riskLevel,
-                                @QueryParam("status") EnterpriseStatus status,
+                                @QueryParam("category") String category,
+                                @QueryParam("riskLevel") String riskLevel,
+                                @QueryParam("status") String status,
                                 @QueryParam("blacklisted") Boolean blacklisted,
                                 @QueryParam("keyHazardousProcess") Boolean keyHazardousProcess,
                                 @QueryParam("keyHazardousChemical") Boolean keyHazardousChemical,
@@ -182,8 +182,21 @@ public class EnterpriseResource {
                                 @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                 @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         var search = new EnterpriseSearch(name == null ? null : name.strip(), uscc, districtCode, streetCode, industryCode,
-                category, riskLevel, status, blacklisted, keyHazardousProcess, keyHazardousChemical, majorHazardSource, sort);
+                enumParam("category", SupervisionCategory.class, category), enumParam("riskLevel", RiskLevel.class, riskLevel),
+                enumParam("status", EnterpriseStatus.class, status), blacklisted, keyHazardousProcess, keyHazardousChemical, majorHazardSource, sort);
         return enterprises.search(search, page, size)
                 .map(p -> new Paged<>(p.items().stream().map(EnterpriseView::of).toList(), p.total()).toResponse());
+    }
+
+    /** An enum filter; an unknown value is a 400 naming the parameter (JAX-RS would answer 404). */
+    private static <E extends Enum<E>> E enumParam(String name, Class<E> type, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(name, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
     }
 }
