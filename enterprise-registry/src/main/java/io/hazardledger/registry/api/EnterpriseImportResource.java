@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -48,6 +49,16 @@ public class EnterpriseImportResource {
     @ConfigProperty(name = "registry.import.max-bytes", defaultValue = "8388608")
     long maxBytes;
 
+    @Operation(summary = "Import a CSV file of ledger entries", description = """
+            text/csv, UTF-8 unless declared (text/csv; charset=GBK); a BOM is allowed; at most 8 MiB (413). Header \
+            row required, columns in any order: uscc, name, districtCode, supervisionCategory (required), streetCode, \
+            industryCode, address, parkName, keyHazardousProcess, keyHazardousChemical, majorHazardSources, \
+            riskLevel, standardisationGrade, responsibleCadre, contactName, contactPhone, longitude, latitude. Each \
+            valid row is written in its own transaction (registered, or updated/relocated/unchanged when its code is \
+            in the ledger); each bad row writes nothing and is reported with its row number (1 = first data row, the \
+            header not counted; a quoted line break does not start a new row), column and reason. A code repeated \
+            in the file: the later row is refused. Regulators import into their own district (other rows refused, \
+            column districtCode), admins anywhere. Honours Idempotency-Key.""")
     @POST
     @Idempotent
     @Consumes(CSV)

@@ -21,6 +21,7 @@ import io.hazardledger.registry.persistence.EnterpriseRepository;
 import io.hazardledger.registry.persistence.EnterpriseSearch;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -67,6 +68,11 @@ public class EnterpriseResource {
     @Inject
     EntryValidation validation;
 
+    @Operation(summary = "Register an enterprise", description = """
+            EnterpriseRegistered. For the regulator of the district or an admin. The code's GB 32100 check character, \
+            the district (GB/T 2260, /api/districts), the street (of that district) and the industry (GB/T 4754-2017 \
+            division, /api/industries) are verified: a 400 names every field at fault; a code already registered is \
+            a 409. Honours Idempotency-Key.""")
     @POST
     @Idempotent
     public Uni<Response> register(@Valid @NotNull EnterpriseEntry entry) {
@@ -82,6 +88,11 @@ public class EnterpriseResource {
      * changes. A new district or street is an EnterpriseRelocated (with {@code relocationReason} if given), any other
      * change one EnterpriseUpdated; a patch that changes nothing appends nothing.
      */
+    @Operation(summary = "Change details (JSON merge patch)", description = """
+            A JSON merge patch (RFC 7396) of the registration's fields: members given replace, null clears, absent \
+            stay. The code never changes. A new district or street is an EnterpriseRelocated (relocationReason \
+            optional), other changes one EnterpriseUpdated naming the changed fields; an equal patch appends nothing. \
+            If-Match with the ETag: 412 when stale. For the regulator of the enterprise's district or an admin.""")
     @PATCH
     @Path("/{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
@@ -98,6 +109,10 @@ public class EnterpriseResource {
     }
 
     /** Moves the enterprise to another district or street: EnterpriseRelocated. */
+    @Operation(summary = "Move to another district or street", description = """
+            EnterpriseRelocated, filed under the new district; later facts of the enterprise are placed there, \
+            earlier ones stay where they were found. Address and location not given stay. For the regulator of the \
+            district it leaves, or an admin. Moving to where it is: 409.""")
     @POST
     @Idempotent
     @Path("/{id}/relocation")
@@ -138,6 +153,9 @@ public class EnterpriseResource {
     }
 
     /** Puts the enterprise on the blacklist (失信黑名单) or takes it off; to where it is already is a 409. */
+    @Operation(summary = "Blacklist on or off (失信黑名单)", description = """
+            {"blacklisted": true|false, "reason": ...}: EnterpriseBlacklisted or EnterpriseUnblacklisted; to where it \
+            already is: 409. For the regulator of the enterprise's district or an admin.""")
     @POST
     @Idempotent
     @Path("/{id}/blacklist")
@@ -163,6 +181,11 @@ public class EnterpriseResource {
      * the name. {@code sort}: name (default), -name, uscc, registeredAt, -registeredAt, updatedAt, -updatedAt; every
      * order ends on the id, so paging is stable. The total is in X-Total-Count.
      */
+    @Operation(summary = "Search the ledger", description = """
+            Criteria combine with AND: name (any part of it, Chinese fragments included), uscc, districtCode, \
+            streetCode, industryCode, category, riskLevel, status, blacklisted, keyHazardousProcess, \
+            keyHazardousChemical, majorHazardSource. sort: name (default), -name, uscc, registeredAt, \
+            -registeredAt, updatedAt, -updatedAt; each ends on the id, so pages are stable. Total in X-Total-Count.""")
     @GET
     public Uni<Response> search(@QueryParam("name") @Size(min = 1, max = 100) String name,
                                 @QueryParam("uscc") @Pattern(regexp = "[0-9A-Z]{18}") String uscc,
