@@ -58,6 +58,13 @@ public record EnterpriseEntry(
                 d.standardisationGrade(), d.responsibleCadre(), d.contact(), d.location());
     }
 
+    /** The entry a ledger row holds, to tell an import row that changes nothing without loading the stream. */
+    static EnterpriseEntry of(EnterpriseView v) {
+        return new EnterpriseEntry(v.uscc(), v.name(), v.districtCode(), v.streetCode(), v.industryCode(),
+                v.supervisionCategory(), v.address(), v.parkName(), v.keyHazards(), v.riskLevel(),
+                v.standardisationGrade(), v.responsibleCadre(), v.contact(), v.location());
+    }
+
     Place place() {
         return new Place(districtCode, streetCode);
     }

@@ -99,15 +99,15 @@ public class EnterpriseRepository {
         return transactions.read(session -> session.find(EnterpriseRecord.class, id));
     }
 
-    /** The ids of the enterprises registered under any of {@code codes}, by code. */
-    public Uni<Map<String, UUID>> idsByUscc(Collection<String> codes) {
+    /** The ledger rows of the enterprises registered under any of {@code codes}, by code. */
+    public Uni<Map<String, EnterpriseRecord>> findByUscc(Collection<String> codes) {
         if (codes.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         return transactions.read(session -> session
-                .createSelectionQuery("select r.uscc, r.id from EnterpriseRecord r where r.uscc in :codes", Object[].class)
+                .createSelectionQuery("from EnterpriseRecord r where r.uscc in :codes", EnterpriseRecord.class)
                 .setParameter("codes", codes).getResultList()
-                .map(rows -> rows.stream().collect(Collectors.toMap(r -> (String) r[0], r -> (UUID) r[1]))));
+                .map(rows -> rows.stream().collect(Collectors.toMap(r -> r.uscc, r -> r))));
     }
 
     public Uni<Paged<EnterpriseRecord>> search(EnterpriseSearch search, int page, int size) {
