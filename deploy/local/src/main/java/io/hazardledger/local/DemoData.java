@@ -137,10 +137,6 @@ public final class DemoData {
         }
     }
 
-    private HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
-        return post(url, json, "regulator", null);
-    }
-
     /** A POST as a demo user of {@code role} in {@code district}. */
     private HttpResponse<String> post(String url, String json, String role, String district)
             throws IOException, InterruptedException {
