@@ -3,6 +3,7 @@ package io.hazardledger.system;
 import io.hazardledger.contracts.CloudEventHeaders;
 import io.hazardledger.contracts.Topics;
 import io.hazardledger.contracts.enterprise.UnifiedSocialCreditCode;
+import io.hazardledger.eventstore.testing.Callers;
 import io.hazardledger.eventstore.testing.Poll;
 import io.hazardledger.eventstore.testing.TopicReader;
 import io.restassured.http.ContentType;
@@ -47,7 +48,8 @@ class ThinSliceTest {
         long foundBefore = found(DISTRICT);
         String correlation = "slice-" + UUID.randomUUID();
         String body17 = "913707866" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-        String enterpriseId = given().contentType(ContentType.JSON).header("X-Correlation-Id", correlation)
+        // Registering is for the district's regulator.
+        String enterpriseId = Callers.regulator(DISTRICT).header("X-Correlation-Id", correlation)
                 .body(Map.of("uscc", body17 + UnifiedSocialCreditCode.checkCharacter(body17 + "0"),
                         "name", "昌邑龙池化工园区新材料有限公司", "districtCode", DISTRICT,
                         "supervisionCategory", "HAZARDOUS_CHEMICALS_PRODUCTION"))

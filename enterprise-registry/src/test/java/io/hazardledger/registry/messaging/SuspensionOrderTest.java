@@ -8,6 +8,7 @@ import io.hazardledger.contracts.inspection.EnforcementActionTaken;
 import io.hazardledger.contracts.inspection.EnforcementKind;
 import io.hazardledger.eventstore.EventCodec;
 import io.hazardledger.eventstore.testing.Poll;
+import io.hazardledger.eventstore.testing.Callers;
 import io.hazardledger.eventstore.testing.TestInfrastructure;
 import io.hazardledger.eventstore.testing.TopicReader;
 import io.hazardledger.eventstore.testing.TopicWriter;
@@ -37,7 +38,7 @@ class SuspensionOrderTest {
     private static String registered() {
         String body = "913707" + String.format("%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L));
         String uscc = body + UnifiedSocialCreditCode.checkCharacter(body + "0");
-        return given().contentType(ContentType.JSON)
+        return Callers.regulator(DISTRICT)
                 .body(Map.of("uscc", uscc, "name", "青州示例粉末冶金有限公司", "districtCode", DISTRICT,
                         "supervisionCategory", "INDUSTRY_AND_TRADE"))
                 .post("/api/enterprises").then().statusCode(201).extract().path("id");
