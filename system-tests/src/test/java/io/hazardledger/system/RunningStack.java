@@ -57,6 +57,12 @@ final class RunningStack implements AutoCloseable {
         }
     }
 
+    /** A JSON request by a caller of {@code role}, with a token the running services accept. */
+    io.restassured.specification.RequestSpecification as(String role, String district, UUID enterprise) {
+        return io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
+                .auth().oauth2(token(role, district, enterprise));
+    }
+
     LocalStack stack() {
         return stack;
     }

@@ -7,9 +7,9 @@ import io.hazardledger.eventstore.testing.Poll;
 import io.hazardledger.eventstore.testing.TopicReader;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -26,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * finding; the finding becomes a hazard and the district table counts it; the hazard is rectified, verified and
  * closed (销号), and the table counts the closure. One correlation id runs through it all.
  */
+@ExtendWith(SystemUnderTest.class)
 class ThinSliceTest {
     private static final int REGISTRY = 0;
     private static final int INSPECTION = 1;
@@ -37,15 +38,8 @@ class ThinSliceTest {
     private static RunningStack system;
 
     @BeforeAll
-    static void start() throws Exception {
-        system = RunningStack.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (system != null) {
-            system.close();
-        }
+    static void start(RunningStack stack) {
+        system = stack;
     }
 
     @Test
@@ -53,6 +47,7 @@ class ThinSliceTest {
         long foundBefore = found(DISTRICT);
         String correlation = "slice-" + UUID.randomUUID();
         String body17 = "913707866" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        // Registering is for the district's regulator.
         String enterpriseId = as("regulator", correlation)
                 .body(Map.of("uscc", body17 + UnifiedSocialCreditCode.checkCharacter(body17 + "0"),
                         "name", "昌邑龙池化工园区新材料有限公司", "districtCode", DISTRICT,

@@ -23,13 +23,21 @@ public final class DemoData {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final Duration COPY_WAIT = Duration.ofSeconds(60);
 
-    /** District, name, unified social credit code (its check character is computed), industry, supervision category. */
+    /**
+     * District, name, unified social credit code (its check character is computed), industry (GB/T 4754-2017
+     * division), supervision category, street (镇街), chemical park or empty, risk level, major hazard sources.
+     */
     private static final List<String[]> ENTERPRISES = List.of(
-            new String[] {"370772", "潍坊滨海石化有限公司", "913707006135001000", "26", "HAZARDOUS_CHEMICALS_PRODUCTION"},
-            new String[] {"370772", "潍坊海港物流有限公司", "913707006135002000", "59", "HAZARDOUS_CHEMICALS_TRADE"},
-            new String[] {"370786", "昌邑龙池化工园区精细化工有限公司", "913707866135003000", "26", "HAZARDOUS_CHEMICALS_PRODUCTION"},
-            new String[] {"370114", "济南章丘锻造机械有限公司", "913701146135004000", "34", "INDUSTRY_AND_TRADE"},
-            new String[] {"350503", "泉州丰泽石材加工厂", "913505036135005000", "30", "INDUSTRY_AND_TRADE"});
+            new String[] {"370772", "潍坊滨海石化有限公司", "913707006135001000", "26", "HAZARDOUS_CHEMICALS_PRODUCTION",
+                    "370772004", "潍坊滨海经济技术开发区化工园区", "RED", "2"},
+            new String[] {"370772", "潍坊海港物流有限公司", "913707006135002000", "59", "HAZARDOUS_CHEMICALS_TRADE",
+                    "370772005", "", "ORANGE", "1"},
+            new String[] {"370786", "昌邑龙池化工园区精细化工有限公司", "913707866135003000", "26", "HAZARDOUS_CHEMICALS_PRODUCTION",
+                    "370786102", "昌邑龙池化工园区", "ORANGE", "1"},
+            new String[] {"370114", "济南章丘锻造机械有限公司", "913701146135004000", "34", "INDUSTRY_AND_TRADE",
+                    "370114001", "", "YELLOW", "0"},
+            new String[] {"350503", "泉州丰泽石材加工厂", "913505036135005000", "30", "INDUSTRY_AND_TRADE",
+                    "350503001", "", "BLUE", "0"});
 
     private static final List<String[]> FINDINGS = List.of(
             new String[] {"配电箱未可靠接地，线缆老化破损", "ELECTRICAL", "GENERAL", "二号车间"},
@@ -50,9 +58,14 @@ public final class DemoData {
         List<String[]> enterpriseIds = new ArrayList<>();
         for (String[] e : ENTERPRISES) {
             String uscc = e[2].substring(0, 17) + UnifiedSocialCreditCode.checkCharacter(e[2]);
+            boolean chemicals = e[4].startsWith("HAZARDOUS_CHEMICALS");
             HttpResponse<String> registered = post(registry + "/api/enterprises", """
-                    {"uscc":"%s","name":"%s","districtCode":"%s","industryCode":"%s","supervisionCategory":"%s"}"""
-                    .formatted(uscc, e[1], e[0], e[3], e[4]));
+                    {"uscc":"%s","name":"%s","districtCode":"%s","streetCode":"%s","industryCode":"%s",\
+                    "supervisionCategory":"%s","parkName":%s,"riskLevel":"%s","standardisationGrade":"GRADE_3",\
+                    "keyHazards":{"keyHazardousProcess":%s,"keyHazardousChemical":%s,"majorHazardSources":%s},\
+                    "responsibleCadre":"包保责任人（演示）","contact":{"name":"安全负责人","phone":"0536-7000000"}}"""
+                    .formatted(uscc, e[1], e[0], e[5], e[3], e[4], e[6].isEmpty() ? "null" : "\"" + e[6] + "\"", e[7],
+                            chemicals, chemicals, e[8]), "regulator", e[0]);
             if (registered.statusCode() == 409) {
                 continue; // loaded before: the stack keeps its data between runs
             }
@@ -123,10 +136,6 @@ public final class DemoData {
             }
             Thread.sleep(200);
         }
-    }
-
-    private HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
-        return post(url, json, "regulator", null);
     }
 
     /** A POST as a demo user of {@code role} in {@code district}. */

@@ -1,6 +1,8 @@
 package io.hazardledger.registry.persistence;
 
 import io.hazardledger.contracts.enterprise.EnterpriseStatus;
+import io.hazardledger.contracts.enterprise.RiskLevel;
+import io.hazardledger.contracts.enterprise.StandardisationGrade;
 import io.hazardledger.contracts.enterprise.SupervisionCategory;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -32,7 +34,33 @@ public class EnterpriseRecord {
     @Enumerated(EnumType.STRING)
     public EnterpriseStatus status;
     public String address;
+    @Column(name = "park_name")
+    public String parkName;
+    /** Null when the ledger has no 两重点一重大 assessment of the enterprise (registrations of schema v1). */
+    @Column(name = "key_hazardous_process")
+    public Boolean keyHazardousProcess;
+    @Column(name = "key_hazardous_chemical")
+    public Boolean keyHazardousChemical;
+    @Column(name = "major_hazard_sources")
+    public Integer majorHazardSources;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "risk_level")
+    public RiskLevel riskLevel;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "standardisation_grade")
+    public StandardisationGrade standardisationGrade;
+    @Column(name = "responsible_cadre")
+    public String responsibleCadre;
+    @Column(name = "contact_name")
+    public String contactName;
+    @Column(name = "contact_phone")
+    public String contactPhone;
+    public Double longitude;
+    public Double latitude;
+    public boolean blacklisted;
     public long version;
     @Column(name = "registered_at")
     public Instant registeredAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
 }

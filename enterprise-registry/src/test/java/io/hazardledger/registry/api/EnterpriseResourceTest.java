@@ -3,6 +3,7 @@ package io.hazardledger.registry.api;
 import io.hazardledger.contracts.CloudEventHeaders;
 import io.hazardledger.contracts.Topics;
 import io.hazardledger.eventstore.EventCodec;
+import io.hazardledger.eventstore.testing.Callers;
 import io.hazardledger.eventstore.testing.TestInfrastructure;
 import io.hazardledger.eventstore.testing.TopicReader;
 import io.hazardledger.contracts.enterprise.UnifiedSocialCreditCode;
@@ -40,7 +41,7 @@ class EnterpriseResourceTest {
 
     @Test
     void registeringAnEnterprisePublishesEnterpriseRegisteredWithCloudEventsHeaders() {
-        String id = given().contentType(ContentType.JSON).header("X-Correlation-Id", "corr-registry-1")
+        String id = Callers.regulator("370772").header("X-Correlation-Id", "corr-registry-1")
                 .body(registration(newUscc()))
                 .when().post("/api/enterprises")
                 .then().statusCode(201)
@@ -51,8 +52,8 @@ class EnterpriseResourceTest {
                 .body("name", equalTo("潍坊滨海化工有限公司"))
                 .extract().path("id");
 
-        given().when().get("/api/enterprises/" + id).then().statusCode(200).body("districtCode", equalTo("370772"));
-        given().when().get("/api/enterprises?districtCode=370772&size=200").then().statusCode(200)
+        Callers.analyst(null).get("/api/enterprises/" + id).then().statusCode(200).body("districtCode", equalTo("370772"));
+        Callers.analyst(null).get("/api/enterprises?districtCode=370772&size=200").then().statusCode(200)
                 .header("X-Total-Count", notNullValue()).body("id", hasItem(id));
 
         var records = TopicReader.awaitByKey(Topics.ENTERPRISE_EVENTS, id, 1, Duration.ofSeconds(30));
@@ -71,22 +72,22 @@ class EnterpriseResourceTest {
     @Test
     void aSecondRegistrationOfTheSameCodeIsAConflict() {
         String uscc = newUscc();
-        given().contentType(ContentType.JSON).body(registration(uscc)).post("/api/enterprises").then().statusCode(201);
-        given().contentType(ContentType.JSON).body(registration(uscc)).post("/api/enterprises")
+        Callers.regulator("370772").body(registration(uscc)).post("/api/enterprises").then().statusCode(201);
+        Callers.regulator("370772").body(registration(uscc)).post("/api/enterprises")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString(uscc));
     }
 
     @Test
     void badJsonIsAProblem() {
-        given().contentType(ContentType.JSON).body("{\"uscc\": ").post("/api/enterprises")
+        Callers.regulator("370772").body("{\"uscc\": ").post("/api/enterprises")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("status", equalTo(400)).body("title", notNullValue());
     }
 
     @Test
     void missingFieldsAreNamed() {
-        given().contentType(ContentType.JSON).body(Map.of("name", "无代码企业")).post("/api/enterprises")
+        Callers.regulator("370772").body(Map.of("name", "无代码企业")).post("/api/enterprises")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("uscc"))
                 .body("errors.field", hasItem("districtCode"))
@@ -95,7 +96,7 @@ class EnterpriseResourceTest {
 
     @Test
     void aWrongCheckCharacterIsRefused() {
-        given().contentType(ContentType.JSON).body(registration("91350100M000100Y44")).post("/api/enterprises")
+        Callers.regulator("370772").body(registration("91350100M000100Y44")).post("/api/enterprises")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("uscc"));
     }
@@ -104,14 +105,14 @@ class EnterpriseResourceTest {
     void anUnknownValueOfAnEnumIsAProblemNamingTheField() {
         var body = new java.util.HashMap<>(registration(newUscc()));
         body.put("supervisionCategory", "BAKERY");
-        given().contentType(ContentType.JSON).body(body).post("/api/enterprises")
+        Callers.regulator("370772").body(body).post("/api/enterprises")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("supervisionCategory"));
     }
 
     @Test
     void anUnknownEnterpriseIsNotFound() {
-        given().get("/api/enterprises/" + java.util.UUID.randomUUID())
+        Callers.analyst(null).get("/api/enterprises/" + java.util.UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
     }
 }

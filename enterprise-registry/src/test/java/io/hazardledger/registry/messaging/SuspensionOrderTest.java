@@ -8,6 +8,7 @@ import io.hazardledger.contracts.inspection.EnforcementActionTaken;
 import io.hazardledger.contracts.inspection.EnforcementKind;
 import io.hazardledger.eventstore.EventCodec;
 import io.hazardledger.eventstore.testing.Poll;
+import io.hazardledger.eventstore.testing.Callers;
 import io.hazardledger.eventstore.testing.TestInfrastructure;
 import io.hazardledger.eventstore.testing.TopicReader;
 import io.hazardledger.eventstore.testing.TopicWriter;
@@ -37,7 +38,7 @@ class SuspensionOrderTest {
     private static String registered() {
         String body = "913707" + String.format("%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L));
         String uscc = body + UnifiedSocialCreditCode.checkCharacter(body + "0");
-        return given().contentType(ContentType.JSON)
+        return Callers.regulator(DISTRICT)
                 .body(Map.of("uscc", uscc, "name", "青州示例粉末冶金有限公司", "districtCode", DISTRICT,
                         "supervisionCategory", "INDUSTRY_AND_TRADE"))
                 .post("/api/enterprises").then().statusCode(201).extract().path("id");
@@ -52,8 +53,7 @@ class SuspensionOrderTest {
     }
 
     private static RequestSpecification regulator(String district) {
-        return given().contentType(ContentType.JSON).header("X-Actor", "reg-1").header("X-Actor-Role", "regulator")
-                .header("X-Actor-District", district);
+        return Callers.regulator(district);
     }
 
     @Test
@@ -62,8 +62,8 @@ class SuspensionOrderTest {
         order(id, EnforcementKind.FINE, 3); // not a suspension: changes nothing
         order(id, EnforcementKind.SUSPENSION_ORDER, 4);
         Poll.until(Duration.ofSeconds(30), "the enterprise to be suspended", () ->
-                "SUSPENDED".equals(given().get("/api/enterprises/" + id).then().extract().path("status")));
-        given().get("/api/enterprises/" + id).then().statusCode(200).header("ETag", "\"2\"").body("version", equalTo(2));
+                "SUSPENDED".equals(Callers.analyst(null).get("/api/enterprises/" + id).then().extract().path("status")));
+        Callers.analyst(null).get("/api/enterprises/" + id).then().statusCode(200).header("ETag", "\"2\"").body("version", equalTo(2));
 
         var records = TopicReader.awaitByKey(Topics.ENTERPRISE_EVENTS, id, 2, Duration.ofSeconds(30));
         assertEquals(2, records.size());
@@ -77,7 +77,7 @@ class SuspensionOrderTest {
         order(id, EnforcementKind.SUSPENSION_ORDER, 5); // already suspended: nothing more
         // Waits a while for a third event that must not come.
         assertEquals(2, TopicReader.awaitByKey(Topics.ENTERPRISE_EVENTS, id, 3, Duration.ofSeconds(5)).size());
-        given().get("/api/enterprises/" + id).then().header("ETag", "\"2\"");
+        Callers.analyst(null).get("/api/enterprises/" + id).then().header("ETag", "\"2\"");
     }
 
     @Test
@@ -87,8 +87,7 @@ class SuspensionOrderTest {
                 .post("/api/enterprises/" + id + "/status").then().statusCode(401);
         regulator("350503").body(Map.of("status", "SUSPENDED", "reason", "停产整顿"))
                 .post("/api/enterprises/" + id + "/status").then().statusCode(404);
-        given().contentType(ContentType.JSON).header("X-Actor", "insp-1").header("X-Actor-Role", "inspector")
-                .header("X-Actor-District", DISTRICT).body(Map.of("status", "SUSPENDED", "reason", "停产整顿"))
+        Callers.inspector(DISTRICT).body(Map.of("status", "SUSPENDED", "reason", "停产整顿"))
                 .post("/api/enterprises/" + id + "/status").then().statusCode(403);
         regulator(DISTRICT).header("If-Match", "\"1\"").body(Map.of("status", "SUSPENDED", "reason", "停产整顿"))
                 .post("/api/enterprises/" + id + "/status").then().statusCode(200).header("ETag", "\"2\"")

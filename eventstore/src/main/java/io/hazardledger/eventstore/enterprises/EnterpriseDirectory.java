@@ -4,7 +4,9 @@ import io.hazardledger.contracts.DomainEvent;
 import io.hazardledger.contracts.EventEnvelope;
 import io.hazardledger.contracts.enterprise.EnterpriseRegistered;
 import io.hazardledger.contracts.enterprise.EnterpriseStatus;
+import io.hazardledger.contracts.enterprise.EnterpriseRelocated;
 import io.hazardledger.contracts.enterprise.EnterpriseStatusChanged;
+import io.hazardledger.contracts.enterprise.EnterpriseUpdated;
 import io.hazardledger.eventstore.EventCodec;
 import io.smallrye.mutiny.Uni;
 import io.hazardledger.eventstore.consumer.EventHandler;
@@ -58,10 +60,20 @@ public class EnterpriseDirectory implements EventHandler {
                 return existing != null ? Uni.createFrom().voidItem() : session.persist(copy);
             }
             // A change to an enterprise this copy never saw registered waits for nothing: there is no row to change.
-            if (payload instanceof EnterpriseStatusChanged changed && existing != null) {
-                existing.status = changed.to();
-                existing.version = event.aggregateVersion();
+            if (existing == null) {
+                return Uni.createFrom().voidItem();
             }
+            if (payload instanceof EnterpriseStatusChanged changed) {
+                existing.status = changed.to();
+            } else if (payload instanceof EnterpriseUpdated updated) {
+                existing.name = updated.name();
+                existing.industryCode = updated.industryCode();
+            } else if (payload instanceof EnterpriseRelocated relocated) {
+                // Facts recorded from now on are placed in the new district and street; earlier ones keep theirs.
+                existing.districtCode = relocated.districtCode();
+                existing.streetCode = relocated.streetCode();
+            }
+            existing.version = event.aggregateVersion();
             return Uni.createFrom().voidItem();
         });
     }
