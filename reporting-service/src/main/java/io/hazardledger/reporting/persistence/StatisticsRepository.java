@@ -1,47 +1,129 @@
 package io.hazardledger.reporting.persistence;
 
 import io.hazardledger.eventstore.Transactions;
-import io.hazardledger.reporting.api.DistrictFigures;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** The statistics of the API, each one query over the hazard facts. */
+/** The hazard, enterprise and inspection figures, each one query over the active generation's tables. */
 @ApplicationScoped
 public class StatisticsRepository {
-    private static final String DISTRICTS = """
-            WITH district AS (SELECT district_code FROM enterprise_copy UNION SELECT district_code FROM hazard_fact)
-            SELECT d.district_code,
-                   count(f.hazard_id),
-                   count(f.closed_at),
-                   count(f.hazard_id) FILTER (WHERE f.severity = 'MAJOR'),
-                   count(f.hazard_id) FILTER (WHERE f.severity = 'MAJOR' AND f.closed_at IS NULL)
-            FROM district d
-            LEFT JOIN hazard_fact f ON f.district_code = d.district_code AND NOT f.voided
-                 AND f.found_at >= :from AND f.found_at < :to
-            GROUP BY d.district_code
-            ORDER BY d.district_code""";
+    static final String ACTIVE = "(SELECT generation FROM rp_generation WHERE status = 'ACTIVE')";
+    private static final String HAZARDS = """
+            WITH h AS (
+                SELECT %s AS key, h.enterprise_id, h.found_at >= :from AS in_period, h.severity = 'MAJOR' AS major,
+                       h.closed_at IS NOT NULL AND h.closed_at < :closedBy AS closed, h.on_time, h.closed_at, h.found_at,
+                       h.deadline, h.supervision_level, h.supervision_listed_at, h.source, h.funds_yuan, h.five_items,
+                       h.assigned_at >= :from AND h.assigned_at < :to AS assigned_in_period,
+                       h.awaiting_verification AND h.severity = 'MAJOR' AND h.review_due_by < :now AS review_overdue,
+                       h.rewarded_at >= :from AND h.rewarded_at < :to AS rewarded_in_period, h.reward_yuan
+                FROM rp_hazard h
+                WHERE h.generation = %s AND NOT h.voided AND h.found_at < :to
+                  AND (CAST(:district AS varchar) IS NULL OR h.district_code = :district))
+            SELECT key, grouping(key),
+                   count(*) FILTER (WHERE in_period),
+                   count(*) FILTER (WHERE in_period AND closed),
+                   count(*) FILTER (WHERE in_period AND closed AND on_time),
+                   count(*) FILTER (WHERE in_period AND NOT closed AND deadline < :overdueBefore),
+                   count(*) FILTER (WHERE in_period AND major),
+                   count(*) FILTER (WHERE in_period AND major AND closed),
+                   count(*) FILTER (WHERE in_period AND major AND NOT closed),
+                   count(*) FILTER (WHERE in_period AND major AND supervision_listed_at < :to),
+                   count(*) FILTER (WHERE in_period AND NOT closed AND supervision_level IS NOT NULL),
+                   coalesce(sum(extract(epoch FROM closed_at - found_at)) FILTER (WHERE in_period AND closed), 0),
+                   coalesce(sum(funds_yuan) FILTER (WHERE assigned_in_period), 0),
+                   count(*) FILTER (WHERE assigned_in_period),
+                   count(*) FILTER (WHERE assigned_in_period AND five_items),
+                   count(*) FILTER (WHERE closed),
+                   count(*),
+                   count(*) FILTER (WHERE in_period AND review_overdue),
+                   count(*) FILTER (WHERE in_period AND source = 'EMPLOYEE_REPORT'),
+                   coalesce(sum(reward_yuan) FILTER (WHERE rewarded_in_period), 0),
+                   count(DISTINCT enterprise_id) FILTER (WHERE rewarded_in_period)
+            FROM h GROUP BY GROUPING SETS ((key), ()) ORDER BY grouping(key), key""";
+    private static final String COVERAGE = """
+            SELECT e.district_code, grouping(e.district_code),
+                   count(*) FILTER (WHERE e.status = 'ACTIVE'),
+                   count(*) FILTER (WHERE e.status = 'ACTIVE' AND EXISTS (
+                       SELECT 1 FROM rp_inspection i WHERE i.generation = e.generation AND i.enterprise_id = e.enterprise_id
+                       AND NOT i.cancelled AND i.started_at >= :from AND i.started_at < :to))
+            FROM rp_enterprise e WHERE e.generation = %s
+              AND (CAST(:district AS varchar) IS NULL OR e.district_code = :district)
+            GROUP BY GROUPING SETS ((e.district_code), ())""";
+    private static final String INSPECTIONS = """
+            SELECT i.district_code, grouping(i.district_code), count(*)
+            FROM rp_inspection i WHERE i.generation = %s AND NOT i.cancelled AND i.started_at >= :from AND i.started_at < :to
+              AND (CAST(:district AS varchar) IS NULL OR i.district_code = :district)
+            GROUP BY GROUPING SETS ((i.district_code), ())""";
 
     @Inject
     Transactions transactions;
 
-    public Uni<List<DistrictFigures>> byDistrict(Instant from, Instant to) {
-        return transactions.read(session -> session.createNativeQuery(DISTRICTS, Object[].class)
-                .setParameter("from", from.atOffset(ZoneOffset.UTC))
-                .setParameter("to", to.atOffset(ZoneOffset.UTC))
+    /** Hazard tallies per group, the total last (key null, total true). */
+    public Uni<List<HazardTally>> hazards(Breakdown by, Period period) {
+        String sql = HAZARDS.formatted(by.column, ACTIVE);
+        return transactions.read(s -> bind(s.createNativeQuery(sql, Object[].class), period)
+                .setParameter("closedBy", Sql.bindable(period.closedBy()))
+                .setParameter("overdueBefore", period.overdueBefore())
+                .setParameter("now", Sql.bindable(period.now()))
                 .getResultList()
-                .map(rows -> rows.stream().map(StatisticsRepository::figures).toList()));
+                .map(rows -> rows.stream().map(StatisticsRepository::tally).toList()));
     }
 
-    private static DistrictFigures figures(Object[] row) {
-        return DistrictFigures.of((String) row[0], count(row[1]), count(row[2]), count(row[3]), count(row[4]));
+    /** Per district (key null = total): active enterprises in scope now, and those of them inspected in the period. */
+    public Uni<Map<String, long[]>> coverage(Period period) {
+        return transactions.read(s -> bind(s.createNativeQuery(COVERAGE.formatted(ACTIVE), Object[].class), period)
+                .getResultList().map(rows -> keyed(rows, 2)));
     }
 
-    private static long count(Object value) {
+    /** Per district (key null = total): inspections started in the period, cancelled ones excluded. */
+    public Uni<Map<String, long[]>> inspections(Period period) {
+        return transactions.read(s -> bind(s.createNativeQuery(INSPECTIONS.formatted(ACTIVE), Object[].class), period)
+                .getResultList().map(rows -> keyed(rows, 1)));
+    }
+
+    static <T> Mutiny.SelectionQuery<T> bind(Mutiny.SelectionQuery<T> query, Period period) {
+        return query.setParameter("from", Sql.bindable(period.from()))
+                .setParameter("to", Sql.bindable(period.to()))
+                .setParameter("district", period.district());
+    }
+
+    private static Map<String, long[]> keyed(List<Object[]> rows, int values) {
+        Map<String, long[]> keyed = new TreeMap<>(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+        for (Object[] row : rows) {
+            long[] counts = new long[values];
+            for (int i = 0; i < values; i++) {
+                counts[i] = count(row[2 + i]);
+            }
+            keyed.put(count(row[1]) == 1 ? null : (String) row[0], counts);
+        }
+        return keyed;
+    }
+
+    private static HazardTally tally(Object[] r) {
+        boolean total = count(r[1]) == 1;
+        return new HazardTally(total ? null : (String) r[0], total, count(r[2]), count(r[3]), count(r[4]), count(r[5]),
+                count(r[6]), count(r[7]), count(r[8]), count(r[9]), count(r[10]), ((Number) r[11]).doubleValue(),
+                decimal(r[12]), count(r[13]), count(r[14]), count(r[15]), count(r[16]), count(r[17]), count(r[18]),
+                decimal(r[19]), count(r[20]));
+    }
+
+    static long count(Object value) {
         return ((Number) value).longValue();
+    }
+
+    static BigDecimal decimal(Object value) {
+        return value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+    }
+
+    static Instant instant(Object value) {
+        return Sql.instant(value);
     }
 }
