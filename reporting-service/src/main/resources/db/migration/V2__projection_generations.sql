@@ -5,9 +5,9 @@ DROP TABLE hazard_fact;
 CREATE TABLE rp_generation (
     generation    INT PRIMARY KEY,
     status        TEXT        NOT NULL CHECK (status IN ('ACTIVE', 'BUILDING', 'RETIRED')),
-    -- End offsets of the topics when the generation started ({"topic/partition": offset}): a rebuild has caught up
-    -- when it has read that far.
-    target        JSONB,
+    -- End offsets of the topics when the generation started (JSON {"topic/partition": offset}): a rebuild has
+    -- caught up when it has read that far.
+    target        TEXT,
     -- Kafka consumer group that feeds it: unique per database, so a fresh database never inherits old offsets.
     group_id      TEXT        NOT NULL,
     started_at    TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),

@@ -33,7 +33,8 @@ public class TopicOffsets {
             synchronized (this) {
                 if (admin == null) {
                     admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
+                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
                 }
             }
         }

@@ -45,7 +45,7 @@ public class Generations {
 
     public Uni<List<Generation>> current() {
         return transactions.read(s -> s.createNativeQuery("""
-                        SELECT generation, status, group_id, CAST(target AS text), started_at, activated_at FROM rp_generation
+                        SELECT generation, status, group_id, target, started_at, activated_at FROM rp_generation
                         WHERE status IN ('ACTIVE', 'BUILDING') ORDER BY generation""", Object[].class)
                 .getResultList()
                 .map(rows -> rows.stream().map(r -> new Generation(((Number) r[0]).intValue(), (String) r[1],
@@ -62,9 +62,9 @@ public class Generations {
         }
         return transactions.inTransaction(s -> s.createNativeQuery("""
                         INSERT INTO rp_generation (generation, status, target, group_id)
-                        SELECT max(generation) + 1, 'BUILDING', CAST(:target AS jsonb),
-                               'reporting-service.projection.g' || (max(generation) + 1) || '.' || gen_random_uuid()
-                        FROM rp_generation
+                        SELECT m.next, 'BUILDING', :target,
+                               'reporting-service.projection.g' || m.next || '.' || gen_random_uuid()
+                        FROM (SELECT max(generation) + 1 AS next FROM rp_generation) m
                         WHERE NOT EXISTS (SELECT 1 FROM rp_generation WHERE status = 'BUILDING')
                         RETURNING generation""", Object.class)
                 .setParameter("target", json)

@@ -62,6 +62,7 @@ class StatisticsResourceTest {
         assertEquals(1, row.getLong("majorFound"));
         assertEquals(1, row.getLong("majorOpen"));
         assertEquals(0.0, row.getDouble("closureRate"));
+        assertNull(row.get("meanDaysToClose"));
     }
 
     @Test
