@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * Feeds one generation from the three topics, on its own thread and in its own consumer group (so instances share
- * the partitions). Each record goes through the idempotent consumer, which applies it at most once in effect; Kafka
- * offsets are committed after each batch only to say how far the generation got.
+ * the partitions). Each poll's records go through the idempotent consumer in one transaction per partition, which
+ * applies each at most once in effect; Kafka offsets are committed after each batch only to say how far the
+ * generation got.
  */
 final class ProjectionFeeder implements Runnable {
     private static final Logger LOG = Logger.getLogger(ProjectionFeeder.class);
@@ -53,8 +54,8 @@ final class ProjectionFeeder implements Runnable {
             consumer.subscribe(topics);
             while (running) {
                 ConsumerRecords<String, String> records = consumer.poll(POLL);
-                for (ConsumerRecord<String, String> record : records) {
-                    apply(record);
+                if (!records.isEmpty()) {
+                    apply(records);
                 }
                 // Also after an empty poll: the position may have moved past transaction markers.
                 consumer.commitSync();
@@ -68,8 +69,12 @@ final class ProjectionFeeder implements Runnable {
         }
     }
 
-    private void apply(ConsumerRecord<String, String> record) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> idempotent.consume(projection, record));
+    /** One transaction per partition's share of the batch (a poison record falls back to one at a time). */
+    private void apply(ConsumerRecords<String, String> records) throws Throwable {
+        for (var partition : records.partitions()) {
+            List<ConsumerRecord<String, String>> batch = records.records(partition);
+            VertxContextSupport.subscribeAndAwait(() -> idempotent.consumeAll(projection, batch));
+        }
     }
 
     /** Whether its thread has ended (stopped, or failed: the supervisor then starts a new feeder). */
