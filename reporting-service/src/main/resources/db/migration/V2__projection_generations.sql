@@ -53,6 +53,7 @@ CREATE TABLE rp_hazard (
 );
 CREATE INDEX rp_hazard_by_district ON rp_hazard (generation, district_code, found_at);
 CREATE INDEX rp_hazard_by_enterprise ON rp_hazard (generation, enterprise_id);
+CREATE INDEX rp_hazard_rewarded ON rp_hazard (generation, rewarded_at) WHERE rewarded_at IS NOT NULL;
 
 -- The enterprise as it is now: a relocation moves it (coverage, safety profile), not its past hazards.
 CREATE TABLE rp_enterprise (

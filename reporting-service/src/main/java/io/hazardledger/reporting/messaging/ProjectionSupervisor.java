@@ -43,6 +43,8 @@ public class ProjectionSupervisor {
     Duration interval;
     @ConfigProperty(name = "reporting.projection.switch-lag", defaultValue = "500")
     long switchLag;
+    @ConfigProperty(name = "reporting.projection.drop-grace", defaultValue = "30s")
+    Duration dropGrace;
     @ConfigProperty(name = "reporting.projection.enabled", defaultValue = "true")
     boolean enabled;
 
@@ -81,7 +83,7 @@ public class ProjectionSupervisor {
                     LOG.infof("Projection generation %d is active", g.number());
                 }
             }
-            Map<Integer, String> retired = await(generations::retiredWithRows);
+            Map<Integer, String> retired = await(() -> generations.retiredWithRows(dropGrace));
             for (var entry : retired.entrySet()) {
                 ProjectionFeeder feeder = feeders.remove(entry.getKey());
                 if (feeder != null) {

@@ -87,11 +87,17 @@ public class Generations {
                 .map(n -> n == 1));
     }
 
-    /** Retired generations whose rows are still there: number and consumer group. */
-    public Uni<Map<Integer, String>> retiredWithRows() {
+    /**
+     * Retired generations whose rows are still there, retired longer than {@code grace} ago (so that a query that
+     * read the old generation's number just before the switch still finds its rows): number and consumer group.
+     */
+    public Uni<Map<Integer, String>> retiredWithRows(java.time.Duration grace) {
         return transactions.read(s -> s.createNativeQuery(
-                        "SELECT generation, group_id FROM rp_generation WHERE status = 'RETIRED' AND NOT dropped",
+                        """
+                        SELECT generation, group_id FROM rp_generation WHERE status = 'RETIRED' AND NOT dropped
+                        AND retired_at < clock_timestamp() - CAST(:grace AS interval)""",
                         Object[].class)
+                .setParameter("grace", grace.toMillis() + " milliseconds")
                 .getResultList()
                 .map(rows -> {
                     Map<Integer, String> retired = new java.util.TreeMap<>();

@@ -25,9 +25,9 @@ public class StatisticsRepository {
                        h.awaiting_verification AND h.severity = 'MAJOR' AND h.review_due_by < :now AS review_overdue,
                        h.rewarded_at >= :from AND h.rewarded_at < :to AS rewarded_in_period, h.reward_yuan
                 FROM rp_hazard h
-                WHERE h.generation = %s AND NOT h.voided AND h.found_at < :to
+                WHERE h.generation = :g AND NOT h.voided AND h.found_at < :to
                   AND (CAST(:district AS varchar) IS NULL OR h.district_code = :district))
-            SELECT key, grouping(key),
+            SELECT key,
                    count(*) FILTER (WHERE in_period),
                    count(*) FILTER (WHERE in_period AND closed),
                    count(*) FILTER (WHERE in_period AND closed AND on_time),
@@ -45,9 +45,16 @@ public class StatisticsRepository {
                    count(*),
                    count(*) FILTER (WHERE in_period AND review_overdue),
                    count(*) FILTER (WHERE in_period AND source = 'EMPLOYEE_REPORT'),
-                   coalesce(sum(reward_yuan) FILTER (WHERE rewarded_in_period), 0),
-                   count(DISTINCT enterprise_id) FILTER (WHERE rewarded_in_period)
-            FROM h GROUP BY GROUPING SETS ((key), ()) ORDER BY grouping(key), key""";
+                   coalesce(sum(reward_yuan) FILTER (WHERE rewarded_in_period), 0)
+            FROM h GROUP BY key ORDER BY key""";
+    // Apart, because a DISTINCT aggregate would keep the query above from hashing in parallel; rewards are rare.
+    private static final String REWARDING = """
+            SELECT %s AS key, grouping(%1$s), count(DISTINCT h.enterprise_id)
+            FROM rp_hazard h
+            WHERE h.generation = :g AND NOT h.voided AND h.found_at < :to
+              AND h.rewarded_at IS NOT NULL AND h.rewarded_at >= :from AND h.rewarded_at < :to
+              AND (CAST(:district AS varchar) IS NULL OR h.district_code = :district)
+            GROUP BY GROUPING SETS ((%1$s), ())""";
     private static final String COVERAGE = """
             SELECT e.district_code, grouping(e.district_code),
                    count(*) FILTER (WHERE e.status = 'ACTIVE'),
@@ -66,15 +73,37 @@ public class StatisticsRepository {
     @Inject
     Transactions transactions;
 
-    /** Hazard tallies per group, the total last (key null, total true). */
+    /**
+     * Hazard tallies per group, the total last (key null, total true). The active generation is read first and
+     * named in the query, which lets the planner scan and hash the hazards in parallel.
+     */
     public Uni<List<HazardTally>> hazards(Breakdown by, Period period) {
-        String sql = HAZARDS.formatted(by.column, ACTIVE);
-        return transactions.read(s -> bind(s.createNativeQuery(sql, Object[].class), period)
-                .setParameter("closedBy", Sql.bindable(period.closedBy()))
-                .setParameter("overdueBefore", period.overdueBefore())
-                .setParameter("now", Sql.bindable(period.now()))
-                .getResultList()
-                .map(rows -> rows.stream().map(StatisticsRepository::tally).toList()));
+        return transactions.read(s -> s.createNativeQuery(ACTIVE.substring(1, ACTIVE.length() - 1), Object.class)
+                .getSingleResult()
+                .chain(generation -> bind(s.createNativeQuery(HAZARDS.formatted(by.column), Object[].class), period)
+                        .setParameter("g", generation)
+                        .setParameter("closedBy", Sql.bindable(period.closedBy()))
+                        .setParameter("overdueBefore", period.overdueBefore())
+                        .setParameter("now", Sql.bindable(period.now()))
+                        .getResultList()
+                        .chain(rows -> bind(s.createNativeQuery(REWARDING.formatted(by.column), Object[].class), period)
+                                .setParameter("g", generation)
+                                .getResultList()
+                                .map(rewarding -> tallies(rows, keyed(rewarding, 1))))));
+    }
+
+    private static List<HazardTally> tallies(List<Object[]> rows, Map<String, long[]> rewarding) {
+        List<HazardTally> tallies = new java.util.ArrayList<>();
+        HazardTally total = HazardTally.empty(null);
+        for (Object[] row : rows) {
+            long[] enterprises = rewarding.get((String) row[0]);
+            HazardTally tally = tally(row, enterprises == null ? 0 : enterprises[0]);
+            tallies.add(tally);
+            total = total.plus(tally);
+        }
+        long[] allEnterprises = rewarding.get(null);
+        tallies.add(total.asTotal(allEnterprises == null ? 0 : allEnterprises[0]));
+        return tallies;
     }
 
     /** Per district (key null = total): active enterprises in scope now, and those of them inspected in the period. */
@@ -107,12 +136,11 @@ public class StatisticsRepository {
         return keyed;
     }
 
-    private static HazardTally tally(Object[] r) {
-        boolean total = count(r[1]) == 1;
-        return new HazardTally(total ? null : (String) r[0], total, count(r[2]), count(r[3]), count(r[4]), count(r[5]),
-                count(r[6]), count(r[7]), count(r[8]), count(r[9]), count(r[10]), ((Number) r[11]).doubleValue(),
-                decimal(r[12]), count(r[13]), count(r[14]), count(r[15]), count(r[16]), count(r[17]), count(r[18]),
-                decimal(r[19]), count(r[20]));
+    private static HazardTally tally(Object[] r, long rewardingEnterprises) {
+        return new HazardTally((String) r[0], false, count(r[1]), count(r[2]), count(r[3]), count(r[4]),
+                count(r[5]), count(r[6]), count(r[7]), count(r[8]), count(r[9]), ((Number) r[10]).doubleValue(),
+                decimal(r[11]), count(r[12]), count(r[13]), count(r[14]), count(r[15]), count(r[16]), count(r[17]),
+                decimal(r[18]), rewardingEnterprises);
     }
 
     static long count(Object value) {
