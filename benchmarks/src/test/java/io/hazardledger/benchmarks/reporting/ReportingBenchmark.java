@@ -67,7 +67,8 @@ class ReportingBenchmark {
         PostgresServer postgres = PostgresServer.local(5432);
         String database = "bench_reporting_" + UUID.randomUUID().toString().substring(0, 8);
         postgres.createDatabaseIfMissing(database);
-        KafkaBroker broker = KafkaBroker.start(work.resolve("kafka-" + database), Ports.free(), Ports.free());
+        Path brokerDir = work.resolve("kafka-" + database);
+        KafkaBroker broker = KafkaBroker.start(brokerDir, Ports.free(), Ports.free());
         Process service = null;
         try {
             String bootstrap = broker.bootstrapServers();
@@ -108,6 +109,7 @@ class ReportingBenchmark {
                 Processes.stop(service.toHandle(), Duration.ofSeconds(10));
             }
             broker.close();
+            deleteTree(brokerDir);
             postgres.dropDatabase(database);
             Path results = Path.of(System.getProperty("benchmark.results", "target/results.md")).resolveSibling("reporting-results.md");
             Files.writeString(results, String.join("\n", report) + "\n");
@@ -247,6 +249,14 @@ class ReportingBenchmark {
         String text = String.format(format, args);
         System.out.println(text);
         report.add(text);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private static double seconds(long since) {

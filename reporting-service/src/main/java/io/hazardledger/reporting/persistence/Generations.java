@@ -95,9 +95,9 @@ public class Generations {
         return transactions.read(s -> s.createNativeQuery(
                         """
                         SELECT generation, group_id FROM rp_generation WHERE status = 'RETIRED' AND NOT dropped
-                        AND retired_at < clock_timestamp() - CAST(:grace AS interval)""",
+                        AND retired_at < CAST(:cutoff AS timestamptz)""",
                         Object[].class)
-                .setParameter("grace", grace.toMillis() + " milliseconds")
+                .setParameter("cutoff", Sql.bindable(Instant.now().minus(grace)))
                 .getResultList()
                 .map(rows -> {
                     Map<Integer, String> retired = new java.util.TreeMap<>();

@@ -193,8 +193,22 @@ class ProjectionFiguresTest {
 
         assertEquals(row, districtRow(JANUARY, once.district));
         assertEquals(all, districtRow("from=2000-01-01", twice.district));
+        Poll.until(Duration.ofSeconds(30), "the retired generation's rows deleted", () ->
+                rowsOfGeneration(before) == 0);
         assertEquals(street, breakdown(once.district, "street"));
         assertEquals(profile, given().get("/api/enterprises/" + once.e2 + "/safety-profile").then().extract().asString());
+    }
+
+    private static long rowsOfGeneration(int generation) {
+        try (var connection = io.hazardledger.eventstore.testing.StoreFixtures.jdbc();
+             var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT (SELECT count(*) FROM rp_hazard WHERE generation = " + generation
+                     + ") + (SELECT count(*) FROM rp_enterprise WHERE generation = " + generation + ")")) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
