@@ -21,13 +21,14 @@ public class DistrictTables {
     @Inject
     DistrictNames names;
 
-    /** Rows ordered by district code, and the total. */
+    /** Rows ordered by district code (every district with enterprises or hazards), and the total. */
     public record Rows(List<DistrictRow> rows, DistrictRow total, Map<String, HazardTally> tallies, HazardTally totalTally) {
     }
 
     public Uni<Rows> table(Period period) {
         return statistics.hazards(Breakdown.DISTRICT, period).chain(tallies -> statistics.coverage(period)
-                .chain(coverage -> statistics.inspections(period).map(inspections -> {
+                .chain(coverage -> statistics.inspections(period).chain(inspections -> statistics.hazardDistricts(period)
+                        .map(hazardDistricts -> {
                     Map<String, HazardTally> byDistrict = new TreeMap<>();
                     HazardTally total = HazardTally.empty(null);
                     for (HazardTally t : tallies) {
@@ -39,11 +40,12 @@ public class DistrictTables {
                     }
                     TreeSet<String> codes = new TreeSet<>(byDistrict.keySet());
                     coverage.keySet().stream().filter(k -> k != null).forEach(codes::add);
+                    codes.addAll(hazardDistricts);
                     List<DistrictRow> rows = codes.stream().map(code -> row(code,
                             byDistrict.getOrDefault(code, HazardTally.empty(code)), coverage.get(code),
                             inspections.get(code))).toList();
                     return new Rows(rows, row(null, total, coverage.get(null), inspections.get(null)), byDistrict, total);
-                })));
+                }))));
     }
 
     private DistrictRow row(String code, HazardTally tally, long[] coverage, long[] inspections) {

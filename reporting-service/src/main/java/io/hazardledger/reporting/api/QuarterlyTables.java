@@ -28,9 +28,10 @@ public class QuarterlyTables {
     @Inject
     DistrictNames names;
 
-    public Uni<QuarterlyTable> table(Quarter quarter, CommandContext context) {
+    /** The table of every district, or of {@code district} only when not null. */
+    public Uni<QuarterlyTable> table(Quarter quarter, String district, CommandContext context) {
         boolean complete = quarter.closedBy(clock.today());
-        return districts.table(clock.asOfEnd(quarter.firstDay(), quarter.end(), null))
+        return districts.table(clock.asOfEnd(quarter.firstDay(), quarter.end(), district))
                 .call(rows -> complete ? recordProduced(quarter, rows, context) : Uni.createFrom().voidItem())
                 .chain(rows -> filings.of(quarter).map(filed -> {
                     List<QuarterlyTable.Row> table = rows.rows().stream().map(r -> row(r.districtCode(),

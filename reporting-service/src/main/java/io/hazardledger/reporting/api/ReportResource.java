@@ -46,6 +46,8 @@ public class ReportResource {
     RequestCaller callers;
     @Inject
     RequestCorrelation correlation;
+    @Inject
+    StatisticsScope scope;
 
     @GET
     @Path("/reports/quarterly")
@@ -62,7 +64,7 @@ public class ReportResource {
                 Params.required("quarter", quarterParam, 1, 4));
         boolean csv = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(t -> t.isCompatible(MediaType.valueOf(CSV)) && !t.isWildcardType());
-        return tables.table(quarter, correlation.commandContext()).map(table -> csv
+        return tables.table(quarter, scope.district(null), correlation.commandContext()).map(table -> csv
                 ? Response.ok(QuarterlyCsv.write(table), CSV + ";charset=UTF-8").header("Content-Disposition",
                         "attachment; filename=\"hazards-" + quarter.year() + "Q" + quarter.quarter() + ".csv\"").build()
                 : Response.ok(table, MediaType.APPLICATION_JSON).build());
@@ -100,6 +102,7 @@ public class ReportResource {
         UUID id = Params.uuid("id", idParam);
         Instant since = Instant.now().minus(Duration.ofDays(365));
         return activity.standing(id, clock.today(), since).map(found -> found.map(s -> {
+            scope.requireProfile(id, s.districtCode());
             SafetyScore score = SafetyScore.of(s.majorOpen(), s.overdueOpen(), s.generalOpen(), s.enforcementActions(),
                     s.blacklisted());
             return new SafetyProfile(id, s.name(), s.districtCode(), s.streetCode(), s.industryCode(), s.status(),

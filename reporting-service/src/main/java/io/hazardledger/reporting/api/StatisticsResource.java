@@ -41,6 +41,8 @@ public class StatisticsResource {
     ReportingClock clock;
     @Inject
     DistrictTables tables;
+    @Inject
+    StatisticsScope scope;
 
     @GET
     @Path("/districts")
@@ -49,7 +51,7 @@ public class StatisticsResource {
             + "coverage counts enterprises where they are now.")
     public Uni<DistrictTable> districts(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
         LocalDate[] p = clock.resolve(from, to);
-        return tables.table(clock.live(p[0], p[1], null))
+        return tables.table(clock.live(p[0], p[1], scope.district(null)))
                 .map(t -> new DistrictTable(p[0], p[1], clock.zone().getId(), t.rows(), t.total()));
     }
 
@@ -59,7 +61,7 @@ public class StatisticsResource {
             + "severity (the value recorded when found; severity as now); code 'all' for every district." + PERIOD)
     public Uni<BreakdownTable> breakdown(@PathParam("code") String code, @QueryParam("by") String by,
                                          @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
-        String district = "all".equals(code) ? null : Params.district("code", code);
+        String district = scope.district("all".equals(code) ? null : Params.district("code", code));
         Breakdown breakdown = Breakdown.parse(by).filter(b -> b != Breakdown.DISTRICT).orElseThrow(() ->
                 ProblemException.invalid("by", "must be one of street, industry, category, severity"));
         LocalDate[] p = clock.resolve(from, to);
@@ -78,7 +80,7 @@ public class StatisticsResource {
             + "default: the 12 months up to and including the current one. from/to are dates; the months they touch count.")
     public Uni<Trend> trend(@QueryParam("district") String districtParam, @QueryParam("from") LocalDate from,
                             @QueryParam("to") LocalDate to) {
-        String district = Params.district("district", districtParam);
+        String district = scope.district(Params.district("district", districtParam));
         YearMonth current = YearMonth.from(clock.today());
         LocalDate start = from == null ? current.minusMonths(11).atDay(1) : from.withDayOfMonth(1);
         LocalDate end = to == null ? current.plusMonths(1).atDay(1) : to;
@@ -101,7 +103,7 @@ public class StatisticsResource {
             + "excluded) in the district where they took place, their findings, and the enforcement actions taken in the period." + PERIOD)
     public Uni<InspectionStatistics> inspections(@QueryParam("district") String districtParam,
                                                  @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
-        String district = Params.district("district", districtParam);
+        String district = scope.district(Params.district("district", districtParam));
         LocalDate[] p = clock.resolve(from, to);
         Period period = clock.live(p[0], p[1], district);
         return activity.inspections(period).chain(counts -> activity.enforcement(period).map(kinds -> {
@@ -121,7 +123,7 @@ public class StatisticsResource {
     @Operation(summary = "Watchlist", description = "Open hazards that are overdue (deadline in force before today) or "
             + "listed for supervision (挂牌督办): overdue first, then the oldest deadline. limit 1–500, default 50.")
     public Uni<Watchlist> watchlist(@QueryParam("district") String districtParam, @QueryParam("limit") String limitParam) {
-        String district = Params.district("district", districtParam);
+        String district = scope.district(Params.district("district", districtParam));
         int limit = Params.integer("limit", limitParam, 50, 1, 500);
         return activity.watchlist(district, clock.today(), limit).map(items -> new Watchlist(items.stream()
                 .map(h -> new Watchlist.Item(h.hazardId(), h.enterpriseId(), h.enterpriseName(), h.districtCode(),

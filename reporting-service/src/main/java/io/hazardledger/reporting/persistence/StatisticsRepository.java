@@ -70,8 +70,25 @@ public class StatisticsRepository {
               AND (CAST(:district AS varchar) IS NULL OR i.district_code = :district)
             GROUP BY GROUPING SETS ((i.district_code), ())""";
 
+    // Every district with a hazard, by skipping through the district index (a hundred probes, not a scan).
+    private static final String HAZARD_DISTRICTS = """
+            WITH RECURSIVE g AS (SELECT %s AS n),
+            d AS (SELECT (SELECT min(h.district_code) FROM rp_hazard h, g WHERE h.generation = g.n) AS code
+                  UNION ALL
+                  SELECT (SELECT min(h.district_code) FROM rp_hazard h, g WHERE h.generation = g.n AND h.district_code > d.code)
+                  FROM d WHERE d.code IS NOT NULL)
+            SELECT code FROM d WHERE code IS NOT NULL
+              AND (CAST(:district AS varchar) IS NULL OR code = :district)""";
+
     @Inject
     Transactions transactions;
+
+    /** Districts where any hazard of the active generation was found, whatever the period. */
+    public Uni<List<String>> hazardDistricts(Period period) {
+        return transactions.read(s -> s.createNativeQuery(HAZARD_DISTRICTS.formatted(ACTIVE), String.class)
+                .setParameter("district", period.district())
+                .getResultList());
+    }
 
     /**
      * Hazard tallies per group, the total last (key null, total true). The active generation is read first and

@@ -212,6 +212,22 @@ class ProjectionFiguresTest {
     }
 
     @Test
+    void callersSeeOnlyTheirOwnDistrictOrEnterprise() {
+        published();
+        List<String> codes = Callers.regulator(once.district).get("/api/stats/districts?" + JANUARY).then().statusCode(200)
+                .extract().jsonPath().getList("districts.districtCode");
+        assertEquals(List.of(once.district), codes);
+        Callers.analyst(once.district).get("/api/stats/districts/" + twice.district + "?by=street").then().statusCode(404);
+        Callers.analyst(once.district).get("/api/stats/inspections?district=" + twice.district).then().statusCode(404);
+        assertEquals(List.of(once.district), Callers.regulator(once.district).get("/api/reports/quarterly?year=2025&quarter=1")
+                .then().statusCode(200).extract().jsonPath().getList("districts.districtCode"));
+        Callers.enterprise(once.e1).get("/api/enterprises/" + once.e1 + "/safety-profile").then().statusCode(200);
+        Callers.enterprise(once.e1).get("/api/enterprises/" + once.e2 + "/safety-profile").then().statusCode(404);
+        Callers.enterprise(once.e1).get("/api/stats/districts").then().statusCode(403);
+        Callers.regulator(once.newDistrict).get("/api/enterprises/" + once.e3 + "/safety-profile").then().statusCode(200);
+    }
+
+    @Test
     void badParametersAreProblemsNamingThem() {
         expectProblem("/api/stats/districts?from=2025-02-01&to=2025-01-01", "from");
         expectProblem("/api/stats/districts/370786?by=colour", "by");

@@ -99,6 +99,15 @@ class StatisticsResourceTest {
     }
 
     @Test
+    void theApiDocumentDefinesEveryFigure() {
+        String document = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        for (String definition : List.of("整改率 closure rate", "五落实率", "awaiting the regulator's review",
+                "coverage = enterprisesInspected / activeEnterprises", "score = 100")) {
+            org.junit.jupiter.api.Assertions.assertTrue(document.contains(definition), definition);
+        }
+    }
+
+    @Test
     void anInvertedPeriodIsAProblem() {
         given().get("/api/stats/districts?from=2026-04-01&to=2026-01-01").then().statusCode(400)
                 .contentType("application/problem+json");
