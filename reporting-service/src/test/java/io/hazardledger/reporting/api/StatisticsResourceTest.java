@@ -62,6 +62,7 @@ class StatisticsResourceTest {
         assertEquals(1, row.getLong("majorFound"));
         assertEquals(1, row.getLong("majorOpen"));
         assertEquals(0.0, row.getDouble("closureRate"));
+        assertNull(row.get("meanDaysToClose"));
     }
 
     @Test
@@ -95,6 +96,15 @@ class StatisticsResourceTest {
         JsonPath row = row(district);
         assertEquals(0, row.getLong("open"));
         assertEquals(1.0, row.getDouble("closureRate"));
+    }
+
+    @Test
+    void theApiDocumentDefinesEveryFigure() {
+        String document = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        for (String definition : List.of("整改率 closure rate", "五落实率", "awaiting the regulator's review",
+                "coverage = enterprisesInspected / activeEnterprises", "score = 100")) {
+            org.junit.jupiter.api.Assertions.assertTrue(document.contains(definition), definition);
+        }
     }
 
     @Test
