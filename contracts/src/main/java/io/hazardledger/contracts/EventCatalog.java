@@ -25,6 +25,8 @@ import io.hazardledger.contracts.inspection.InspectionCancelled;
 import io.hazardledger.contracts.inspection.InspectionCompleted;
 import io.hazardledger.contracts.inspection.InspectionPlanned;
 import io.hazardledger.contracts.inspection.InspectionStarted;
+import io.hazardledger.contracts.report.QuarterlyTableProduced;
+import io.hazardledger.contracts.report.QuarterlyTableSignedOff;
 
 import java.util.List;
 import java.util.Map;
@@ -59,7 +61,9 @@ public final class EventCatalog {
             new EventDescriptor("HazardOverdue", Topics.HAZARD_EVENTS, 1, HazardOverdue.class),
             new EventDescriptor("SupervisionListed", Topics.HAZARD_EVENTS, 1, SupervisionListed.class),
             new EventDescriptor("SupervisionLifted", Topics.HAZARD_EVENTS, 1, SupervisionLifted.class),
-            new EventDescriptor("ReporterRewarded", Topics.HAZARD_EVENTS, 1, ReporterRewarded.class));
+            new EventDescriptor("ReporterRewarded", Topics.HAZARD_EVENTS, 1, ReporterRewarded.class),
+            new EventDescriptor("QuarterlyTableProduced", Topics.REPORT_EVENTS, 1, QuarterlyTableProduced.class),
+            new EventDescriptor("QuarterlyTableSignedOff", Topics.REPORT_EVENTS, 1, QuarterlyTableSignedOff.class));
 
     private static final Map<String, EventDescriptor> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventDescriptor::type, Function.identity()));

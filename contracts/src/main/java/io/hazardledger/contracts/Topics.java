@@ -5,6 +5,8 @@ public final class Topics {
     public static final String ENTERPRISE_EVENTS = "enterprise-events";
     public static final String INSPECTION_EVENTS = "inspection-events";
     public static final String HAZARD_EVENTS = "hazard-events";
+    /** Reporting's own facts: quarterly tables produced and signed off. */
+    public static final String REPORT_EVENTS = "report-events";
 
     private Topics() {
     }

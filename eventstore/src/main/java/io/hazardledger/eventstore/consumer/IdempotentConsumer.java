@@ -11,6 +11,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where every Kafka record of every service enters: applied at most once in effect and in per-aggregate order
@@ -79,5 +81,63 @@ public class IdempotentConsumer {
                     topic.publish(handler.name(), record, DeadLetter.PARKED, reason);
                 })
                 .replaceWith(OrderedApplier.Outcome.PARKED);
+    }
+
+    /**
+     * Applies a batch of records in one transaction, each exactly as {@link #consume} would (same order, dedupe and
+     * checkpoints), which makes a replay from the start of a topic many times faster. When a record cannot be read
+     * or applied, the batch is rolled back and its records go through {@link #consume} one by one, so a poison
+     * record is parked just as it would be.
+     */
+    public Uni<Void> consumeAll(EventHandler handler, List<ConsumerRecord<String, String>> consumerRecords) {
+        List<IncomingRecord> records = consumerRecords.stream().map(IncomingRecord::of).toList();
+        List<EventEnvelope> events = new ArrayList<>(records.size());
+        try {
+            for (IncomingRecord record : records) {
+                EventEnvelope event = EventCodec.readEnvelope(record.value());
+                EventCodec.payload(event);
+                events.add(event);
+            }
+        } catch (RuntimeException unreadable) {
+            return oneByOne(handler, consumerRecords);
+        }
+        return transactions.inTransaction(session -> applyInOrder(session, handler, records, events, 0,
+                        new ArrayList<>(records.size())))
+                .onFailure(TransientFailures::isTransient).retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).indefinitely()
+                .invoke(outcomes -> {
+                    for (int i = 0; i < outcomes.size(); i++) {
+                        if (outcomes.get(i) == OrderedApplier.Outcome.HELD) {
+                            topic.publish(handler.name(), records.get(i), DeadLetter.WAITING,
+                                    "waiting behind an earlier dead letter");
+                        }
+                        registry.counter("eventstore.consumer.events", "consumer", handler.name(),
+                                "outcome", outcomes.get(i).name().toLowerCase()).increment();
+                    }
+                })
+                .replaceWithVoid()
+                .onFailure(failure -> !TransientFailures.isTransient(failure))
+                .recoverWithUni(failure -> oneByOne(handler, consumerRecords));
+    }
+
+    private Uni<List<OrderedApplier.Outcome>> applyInOrder(org.hibernate.reactive.mutiny.Mutiny.Session session,
+                                                          EventHandler handler, List<IncomingRecord> records,
+                                                          List<EventEnvelope> events, int next,
+                                                          List<OrderedApplier.Outcome> outcomes) {
+        if (next == records.size()) {
+            return Uni.createFrom().item(outcomes);
+        }
+        return applier.apply(session, handler, records.get(next), events.get(next), false)
+                .chain(outcome -> {
+                    outcomes.add(outcome);
+                    return applyInOrder(session, handler, records, events, next + 1, outcomes);
+                });
+    }
+
+    private Uni<Void> oneByOne(EventHandler handler, List<ConsumerRecord<String, String>> records) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ConsumerRecord<String, String> record : records) {
+            chain = chain.chain(() -> consume(handler, record));
+        }
+        return chain;
     }
 }

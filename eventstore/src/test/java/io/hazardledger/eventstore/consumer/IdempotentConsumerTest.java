@@ -58,6 +58,31 @@ class IdempotentConsumerTest {
         }
     }
 
+    private ConsumerRecord<String, String> record(EventEnvelope event) {
+        return new ConsumerRecord<>(Topics.INSPECTION_EVENTS, 0, OFFSETS.incrementAndGet(), event.aggregateId().toString(),
+                EventCodec.write(event));
+    }
+
+    @Test
+    void aBatchIsAppliedInOrderOnceAndAPoisonEventInItIsParkedAsAlone() throws Exception {
+        UUID clean = UUID.randomUUID();
+        UUID poisoned = UUID.randomUUID();
+        EventEnvelope c1 = event(clean, 1);
+        EventEnvelope p1 = event(poisoned, 1);
+        handler.poison(p1.eventId());
+
+        StoreFixtures.await(() -> consumer.consumeAll(handler, List.of(record(c1), record(c1), record(event(clean, 2)))));
+        assertEquals(List.of(1L, 2L), handler.versionsOf(clean));
+
+        StoreFixtures.await(() -> consumer.consumeAll(handler, List.of(record(event(clean, 3)), record(p1),
+                record(event(poisoned, 2)))));
+        // The batch was rolled back and its records went one by one: clean v3 took effect once.
+        assertEquals(3, query("SELECT last_version FROM es_consumer_stream WHERE aggregate_id = '" + clean + "'"));
+        assertEquals(List.of(), handler.versionsOf(poisoned), "v1 parked, v2 waits behind it");
+        assertEquals(2, given().get("/api/admin/dead-letters?consumer=" + handler.name() + "&size=500").then()
+                .statusCode(200).extract().jsonPath().getList("findAll { it.aggregateId == '" + poisoned + "' }.id").size());
+    }
+
     @Test
     void theSameEventDeliveredThreeTimesIsAppliedOnce() throws Exception {
         UUID aggregate = UUID.randomUUID();

@@ -1,47 +1,174 @@
 package io.hazardledger.reporting.persistence;
 
 import io.hazardledger.eventstore.Transactions;
-import io.hazardledger.reporting.api.DistrictFigures;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** The statistics of the API, each one query over the hazard facts. */
+/** The hazard, enterprise and inspection figures, each one query over the active generation's tables. */
 @ApplicationScoped
 public class StatisticsRepository {
-    private static final String DISTRICTS = """
-            WITH district AS (SELECT district_code FROM enterprise_copy UNION SELECT district_code FROM hazard_fact)
-            SELECT d.district_code,
-                   count(f.hazard_id),
-                   count(f.closed_at),
-                   count(f.hazard_id) FILTER (WHERE f.severity = 'MAJOR'),
-                   count(f.hazard_id) FILTER (WHERE f.severity = 'MAJOR' AND f.closed_at IS NULL)
-            FROM district d
-            LEFT JOIN hazard_fact f ON f.district_code = d.district_code AND NOT f.voided
-                 AND f.found_at >= :from AND f.found_at < :to
-            GROUP BY d.district_code
-            ORDER BY d.district_code""";
+    static final String ACTIVE = "(SELECT generation FROM rp_generation WHERE status = 'ACTIVE')";
+    private static final String HAZARDS = """
+            WITH h AS (
+                SELECT %s AS key, h.enterprise_id, h.found_at >= :from AS in_period, h.severity = 'MAJOR' AS major,
+                       h.closed_at IS NOT NULL AND h.closed_at < :closedBy AS closed, h.on_time, h.closed_at, h.found_at,
+                       h.deadline, h.supervision_level, h.supervision_listed_at, h.source, h.funds_yuan, h.five_items,
+                       h.assigned_at >= :from AND h.assigned_at < :to AS assigned_in_period,
+                       h.awaiting_verification AND h.severity = 'MAJOR' AND h.review_due_by < :now AS review_overdue,
+                       h.rewarded_at >= :from AND h.rewarded_at < :to AS rewarded_in_period, h.reward_yuan
+                FROM rp_hazard h
+                WHERE h.generation = :g AND NOT h.voided AND h.found_at < :to
+                  AND (CAST(:district AS varchar) IS NULL OR h.district_code = :district))
+            SELECT key,
+                   count(*) FILTER (WHERE in_period),
+                   count(*) FILTER (WHERE in_period AND closed),
+                   count(*) FILTER (WHERE in_period AND closed AND on_time),
+                   count(*) FILTER (WHERE in_period AND NOT closed AND deadline < :overdueBefore),
+                   count(*) FILTER (WHERE in_period AND major),
+                   count(*) FILTER (WHERE in_period AND major AND closed),
+                   count(*) FILTER (WHERE in_period AND major AND NOT closed),
+                   count(*) FILTER (WHERE in_period AND major AND supervision_listed_at < :to),
+                   count(*) FILTER (WHERE in_period AND NOT closed AND supervision_level IS NOT NULL),
+                   coalesce(sum(extract(epoch FROM closed_at - found_at)) FILTER (WHERE in_period AND closed), 0),
+                   coalesce(sum(funds_yuan) FILTER (WHERE assigned_in_period), 0),
+                   count(*) FILTER (WHERE assigned_in_period),
+                   count(*) FILTER (WHERE assigned_in_period AND five_items),
+                   count(*) FILTER (WHERE closed),
+                   count(*),
+                   count(*) FILTER (WHERE in_period AND review_overdue),
+                   count(*) FILTER (WHERE in_period AND source = 'EMPLOYEE_REPORT'),
+                   coalesce(sum(reward_yuan) FILTER (WHERE rewarded_in_period), 0)
+            FROM h GROUP BY key ORDER BY key""";
+    // Apart, because a DISTINCT aggregate would keep the query above from hashing in parallel; rewards are rare.
+    private static final String REWARDING = """
+            SELECT %s AS key, grouping(%1$s), count(DISTINCT h.enterprise_id)
+            FROM rp_hazard h
+            WHERE h.generation = :g AND NOT h.voided AND h.found_at < :to
+              AND h.rewarded_at IS NOT NULL AND h.rewarded_at >= :from AND h.rewarded_at < :to
+              AND (CAST(:district AS varchar) IS NULL OR h.district_code = :district)
+            GROUP BY GROUPING SETS ((%1$s), ())""";
+    private static final String COVERAGE = """
+            SELECT e.district_code, grouping(e.district_code),
+                   count(*) FILTER (WHERE e.status = 'ACTIVE'),
+                   count(*) FILTER (WHERE e.status = 'ACTIVE' AND EXISTS (
+                       SELECT 1 FROM rp_inspection i WHERE i.generation = e.generation AND i.enterprise_id = e.enterprise_id
+                       AND NOT i.cancelled AND i.started_at >= :from AND i.started_at < :to))
+            FROM rp_enterprise e WHERE e.generation = %s
+              AND (CAST(:district AS varchar) IS NULL OR e.district_code = :district)
+            GROUP BY GROUPING SETS ((e.district_code), ())""";
+    private static final String INSPECTIONS = """
+            SELECT i.district_code, grouping(i.district_code), count(*)
+            FROM rp_inspection i WHERE i.generation = %s AND NOT i.cancelled AND i.started_at >= :from AND i.started_at < :to
+              AND (CAST(:district AS varchar) IS NULL OR i.district_code = :district)
+            GROUP BY GROUPING SETS ((i.district_code), ())""";
+
+    // Every district with a hazard, by skipping through the district index (a hundred probes, not a scan).
+    private static final String HAZARD_DISTRICTS = """
+            WITH RECURSIVE g AS (SELECT %s AS n),
+            d AS (SELECT (SELECT min(h.district_code) FROM rp_hazard h, g WHERE h.generation = g.n) AS code
+                  UNION ALL
+                  SELECT (SELECT min(h.district_code) FROM rp_hazard h, g WHERE h.generation = g.n AND h.district_code > d.code)
+                  FROM d WHERE d.code IS NOT NULL)
+            SELECT code FROM d WHERE code IS NOT NULL
+              AND (CAST(:district AS varchar) IS NULL OR code = :district)""";
 
     @Inject
     Transactions transactions;
 
-    public Uni<List<DistrictFigures>> byDistrict(Instant from, Instant to) {
-        return transactions.read(session -> session.createNativeQuery(DISTRICTS, Object[].class)
-                .setParameter("from", from.atOffset(ZoneOffset.UTC))
-                .setParameter("to", to.atOffset(ZoneOffset.UTC))
-                .getResultList()
-                .map(rows -> rows.stream().map(StatisticsRepository::figures).toList()));
+    /** Districts where any hazard of the active generation was found, whatever the period. */
+    public Uni<List<String>> hazardDistricts(Period period) {
+        return transactions.read(s -> s.createNativeQuery(HAZARD_DISTRICTS.formatted(ACTIVE), String.class)
+                .setParameter("district", period.district())
+                .getResultList());
     }
 
-    private static DistrictFigures figures(Object[] row) {
-        return DistrictFigures.of((String) row[0], count(row[1]), count(row[2]), count(row[3]), count(row[4]));
+    /**
+     * Hazard tallies per group, the total last (key null, total true). The active generation is read first and
+     * named in the query, which lets the planner scan and hash the hazards in parallel.
+     */
+    public Uni<List<HazardTally>> hazards(Breakdown by, Period period) {
+        return transactions.read(s -> s.createNativeQuery(ACTIVE.substring(1, ACTIVE.length() - 1), Object.class)
+                .getSingleResult()
+                .chain(generation -> bind(s.createNativeQuery(HAZARDS.formatted(by.column), Object[].class), period)
+                        .setParameter("g", generation)
+                        .setParameter("closedBy", Sql.bindable(period.closedBy()))
+                        .setParameter("overdueBefore", period.overdueBefore())
+                        .setParameter("now", Sql.bindable(period.now()))
+                        .getResultList()
+                        .chain(rows -> bind(s.createNativeQuery(REWARDING.formatted(by.column), Object[].class), period)
+                                .setParameter("g", generation)
+                                .getResultList()
+                                .map(rewarding -> tallies(rows, keyed(rewarding, 1))))));
     }
 
-    private static long count(Object value) {
+    private static List<HazardTally> tallies(List<Object[]> rows, Map<String, long[]> rewarding) {
+        List<HazardTally> tallies = new java.util.ArrayList<>();
+        HazardTally total = HazardTally.empty(null);
+        for (Object[] row : rows) {
+            long[] enterprises = rewarding.get((String) row[0]);
+            HazardTally tally = tally(row, enterprises == null ? 0 : enterprises[0]);
+            tallies.add(tally);
+            total = total.plus(tally);
+        }
+        long[] allEnterprises = rewarding.get(null);
+        tallies.add(total.asTotal(allEnterprises == null ? 0 : allEnterprises[0]));
+        return tallies;
+    }
+
+    /** Per district (key null = total): active enterprises in scope now, and those of them inspected in the period. */
+    public Uni<Map<String, long[]>> coverage(Period period) {
+        return transactions.read(s -> bind(s.createNativeQuery(COVERAGE.formatted(ACTIVE), Object[].class), period)
+                .getResultList().map(rows -> keyed(rows, 2)));
+    }
+
+    /** Per district (key null = total): inspections started in the period, cancelled ones excluded. */
+    public Uni<Map<String, long[]>> inspections(Period period) {
+        return transactions.read(s -> bind(s.createNativeQuery(INSPECTIONS.formatted(ACTIVE), Object[].class), period)
+                .getResultList().map(rows -> keyed(rows, 1)));
+    }
+
+    static <T> Mutiny.SelectionQuery<T> bind(Mutiny.SelectionQuery<T> query, Period period) {
+        return query.setParameter("from", Sql.bindable(period.from()))
+                .setParameter("to", Sql.bindable(period.to()))
+                .setParameter("district", period.district());
+    }
+
+    private static Map<String, long[]> keyed(List<Object[]> rows, int values) {
+        Map<String, long[]> keyed = new TreeMap<>(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+        for (Object[] row : rows) {
+            long[] counts = new long[values];
+            for (int i = 0; i < values; i++) {
+                counts[i] = count(row[2 + i]);
+            }
+            keyed.put(count(row[1]) == 1 ? null : (String) row[0], counts);
+        }
+        return keyed;
+    }
+
+    private static HazardTally tally(Object[] r, long rewardingEnterprises) {
+        return new HazardTally((String) r[0], false, count(r[1]), count(r[2]), count(r[3]), count(r[4]),
+                count(r[5]), count(r[6]), count(r[7]), count(r[8]), count(r[9]), ((Number) r[10]).doubleValue(),
+                decimal(r[11]), count(r[12]), count(r[13]), count(r[14]), count(r[15]), count(r[16]), count(r[17]),
+                decimal(r[18]), rewardingEnterprises);
+    }
+
+    static long count(Object value) {
         return ((Number) value).longValue();
+    }
+
+    static BigDecimal decimal(Object value) {
+        return value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+    }
+
+    static Instant instant(Object value) {
+        return Sql.instant(value);
     }
 }

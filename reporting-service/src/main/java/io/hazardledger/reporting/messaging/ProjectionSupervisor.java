@@ -1,0 +1,126 @@
+package io.hazardledger.reporting.messaging;
+
+import io.hazardledger.eventstore.consumer.IdempotentConsumer;
+import io.hazardledger.reporting.persistence.GenerationProjection;
+import io.hazardledger.reporting.persistence.Generations;
+import io.hazardledger.reporting.persistence.Generations.Generation;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Runs a feeder for every generation that is ACTIVE or BUILDING (on every instance, so several instances share
+ * the partitions), switches a BUILDING generation in once it has read up to the end offsets captured when it
+ * started and is within {@code reporting.projection.switch-lag} events of the topics' ends, and then deletes the
+ * retired generation's rows. Queries keep reading the old generation until the switch.
+ */
+@ApplicationScoped
+public class ProjectionSupervisor {
+    private static final Logger LOG = Logger.getLogger(ProjectionSupervisor.class);
+
+    @Inject
+    Generations generations;
+    @Inject
+    TopicOffsets offsets;
+    @Inject
+    IdempotentConsumer idempotent;
+    @ConfigProperty(name = "reporting.projection.check-interval", defaultValue = "1s")
+    Duration interval;
+    @ConfigProperty(name = "reporting.projection.switch-lag", defaultValue = "500")
+    long switchLag;
+    @ConfigProperty(name = "reporting.projection.drop-grace", defaultValue = "30s")
+    Duration dropGrace;
+    @ConfigProperty(name = "reporting.projection.enabled", defaultValue = "true")
+    boolean enabled;
+
+    private final Map<Integer, ProjectionFeeder> feeders = new ConcurrentHashMap<>();
+    private ScheduledExecutorService scheduler;
+
+    void start(@Observes StartupEvent startup) {
+        if (!enabled) {
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "projection-supervisor"));
+        scheduler.scheduleWithFixedDelay(this::check, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        feeders.values().forEach(ProjectionFeeder::stop);
+    }
+
+    /** Starts a rebuild; the new generation's number, or null when one is already building. */
+    public Uni<Integer> rebuild() {
+        return io.quarkus.vertx.VertxContextSupport.executeBlocking(offsets::endOffsets)
+                .chain(target -> generations.startBuilding(target));
+    }
+
+    private void check() {
+        try {
+            List<Generation> current = await(generations::current);
+            for (Generation g : current) {
+                feeders.compute(g.number(), (n, feeder) -> feeder == null || feeder.finished() ? startFeeder(g) : feeder);
+            }
+            for (Generation g : current) {
+                if ("BUILDING".equals(g.status()) && caughtUp(g) && await(() -> generations.activate(g.number()))) {
+                    LOG.infof("Projection generation %d is active", g.number());
+                }
+            }
+            Map<Integer, String> retired = await(() -> generations.retiredWithRows(dropGrace));
+            for (var entry : retired.entrySet()) {
+                ProjectionFeeder feeder = feeders.remove(entry.getKey());
+                if (feeder != null) {
+                    feeder.stop();
+                }
+                await(() -> generations.drop(entry.getKey()));
+                offsets.deleteGroup(entry.getValue());
+                LOG.infof("Projection generation %d retired and dropped", entry.getKey());
+            }
+        } catch (Throwable failure) {
+            LOG.warnf("Projection check failed, will retry: %s", failure.getMessage());
+        }
+    }
+
+    private boolean caughtUp(Generation g) {
+        Map<String, Long> reached = offsets.committed(g.groupId());
+        boolean targetReached = g.target().entrySet().stream()
+                .allMatch(t -> t.getValue() == 0 || reached.getOrDefault(t.getKey(), 0L) >= t.getValue());
+        if (!targetReached) {
+            return false;
+        }
+        long lag = offsets.endOffsets().entrySet().stream()
+                .mapToLong(e -> Math.max(0, e.getValue() - reached.getOrDefault(e.getKey(), 0L))).sum();
+        return lag <= switchLag;
+    }
+
+    private ProjectionFeeder startFeeder(Generation g) {
+        ProjectionFeeder feeder = new ProjectionFeeder(new GenerationProjection(g.number()), idempotent,
+                offsets.bootstrap(), g.groupId(), TopicOffsets.TOPICS);
+        Thread thread = new Thread(feeder, "projection-g" + g.number());
+        thread.setDaemon(true);
+        thread.start();
+        LOG.infof("Feeding projection generation %d (%s) as group %s", g.number(), g.status(), g.groupId());
+        return feeder;
+    }
+
+    private static <T> T await(Supplier<Uni<T>> work) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(work);
+    }
+}
