@@ -68,7 +68,9 @@ public final class StackCommand {
                     stack.token(demo[0], demo[1], null)));
         }
         out.append("  e.g. curl -H \"Authorization: Bearer $TOKEN\" ").append(s.baseUrl(ServiceSpec.ALL.get(3)))
-                .append("/api/stats/districts\n\nStart-up times:\n");
+                .append("/api/stats/districts\n\n");
+        out.append("Dashboard  ").append(s.baseUrl(ServiceSpec.ALL.get(3))).append("/?token=")
+                .append(stack.token("analyst", null, null)).append("\n\nStart-up times:\n");
         stack.startTimes().forEach((name, time) -> out.append(String.format("  %-20s %s%n", name, seconds(time))));
         System.out.print(out);
     }
