@@ -225,6 +225,13 @@ class ProjectionFiguresTest {
         Callers.enterprise(once.e1).get("/api/enterprises/" + once.e2 + "/safety-profile").then().statusCode(404);
         Callers.enterprise(once.e1).get("/api/stats/districts").then().statusCode(403);
         Callers.regulator(once.newDistrict).get("/api/enterprises/" + once.e3 + "/safety-profile").then().statusCode(200);
+        Callers.analyst(once.district).get("/api/stats/watchlist?district=" + twice.district).then().statusCode(404);
+        Callers.analyst(once.district).get("/api/stats/trend?district=" + twice.district).then().statusCode(404);
+        Callers.analyst(once.district).get("/api/admin/projections").then().statusCode(403);
+        io.restassured.RestAssured.given().get("/api/stats/districts").then().statusCode(401)
+                .contentType("application/problem+json");
+        io.restassured.RestAssured.given().auth().oauth2(Callers.forgedToken("analyst", null, null))
+                .get("/api/reports/quarterly?year=2025&quarter=1").then().statusCode(401);
     }
 
     @Test
