@@ -79,7 +79,7 @@ class IdempotentConsumerTest {
         // The batch was rolled back and its records went one by one: clean v3 took effect once.
         assertEquals(3, query("SELECT last_version FROM es_consumer_stream WHERE aggregate_id = '" + clean + "'"));
         assertEquals(List.of(), handler.versionsOf(poisoned), "v1 parked, v2 waits behind it");
-        assertEquals(2, given().get("/api/admin/dead-letters?consumer=" + handler.name() + "&size=500").then()
+        assertEquals(2, Callers.admin().get("/api/admin/dead-letters?consumer=" + handler.name() + "&size=500").then()
                 .statusCode(200).extract().jsonPath().getList("findAll { it.aggregateId == '" + poisoned + "' }.id").size());
     }
 
