@@ -58,7 +58,7 @@ public final class StackCommand {
                     base + "/q/swagger-ui", base + "/q/health"));
         }
         out.append("\nKafka      127.0.0.1:").append(s.kafkaPort())
-                .append("  (topics enterprise-events, inspection-events, hazard-events)\n");
+                .append("  (topics enterprise-events, inspection-events, hazard-events, report-events)\n");
         out.append("PostgreSQL 127.0.0.1:").append(s.postgresPort()).append("  (databases enterprise, inspection, hazard, reporting)\n");
         out.append("Logs       ").append(s.runDir().resolve("logs")).append('\n');
         out.append("Stop with  deploy/local/down.sh\n\n");
