@@ -90,6 +90,7 @@ final class SteadyLoad implements AutoCloseable {
     private final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
     private final Deque<Advance> advanceable = new ArrayDeque<>();
     private final AtomicLong ticks = new AtomicLong();
+    private final Object findingLock = new Object();
     private ScheduledExecutorService clock;
     private ExecutorService clients;
 
@@ -167,7 +168,14 @@ final class SteadyLoad implements AutoCloseable {
         return result;
     }
 
+    // One at a time: findings all go to the same inspection, and two at once would race for its next version (409).
     private void finding() {
+        synchronized (findingLock) {
+            sendFinding();
+        }
+    }
+
+    private void sendFinding() {
         send("finding", null, null, system.url(1, "/api/inspections/" + inspectionId + "/findings"), Map.of(
                 "description", "消防通道堆放杂物", "category", "FIRE", "severity", "GENERAL", "location", "二号仓库"),
                 body -> JsonPath.from(body).getString("hazardId"));

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.hazardledger.eventstore.consumer.TransientFailures;
 import io.hazardledger.eventstore.domain.Caller;
 import io.hazardledger.eventstore.domain.IllegalTransition;
 import io.hazardledger.eventstore.domain.RuleViolation;
 import io.hazardledger.eventstore.store.ConcurrencyConflictException;
-import io.hazardledger.eventstore.store.PgErrors;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -106,9 +106,12 @@ public class ProblemMappers {
         return failed(e);
     }
 
-    /** An outage of the database is the client's cue to retry, not a fault of the request: 503 with Retry-After. */
+    /**
+     * A failure of the infrastructure (the database unreachable or its connection lost, a deadlock) is the client's
+     * cue to retry, not a fault of the request: 503 with Retry-After. The same test keeps consumers retrying.
+     */
     private static Response failed(Throwable e) {
-        if (PgErrors.isUnavailable(e)) {
+        if (TransientFailures.isTransient(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
             return Response.fromResponse(respond(Problem.of("service-unavailable", "Service unavailable", 503,
                     "The database cannot be reached; retry later"))).header("Retry-After", RETRY_AFTER_SECONDS).build();

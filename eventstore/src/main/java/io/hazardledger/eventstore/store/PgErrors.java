@@ -1,9 +1,7 @@
 package io.hazardledger.eventstore.store;
 
 import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.ClosedConnectionException;
 
-import java.net.ConnectException;
 import java.sql.SQLException;
 
 /** Recognises PostgreSQL errors through the wrappers Hibernate Reactive puts around them. */
@@ -11,24 +9,6 @@ public final class PgErrors {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private PgErrors() {
-    }
-
-    /**
-     * Whether {@code failure} means the database cannot be reached right now rather than that the request is wrong:
-     * no connection (refused), a connection lost under way, or the server shutting down or starting up (SQLSTATE
-     * classes 08 and 57P). Retrying later may succeed.
-     */
-    public static boolean isUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof ClosedConnectionException) {
-                return true;
-            }
-            String state = t instanceof PgException pg ? pg.getSqlState() : t instanceof SQLException sql ? sql.getSQLState() : null;
-            if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Whether {@code failure} is a unique violation of the named constraint. */
