@@ -105,7 +105,10 @@ class FaultToleranceTest {
     @Order(3)
     void aRestartedReportingServiceCatchesUpFromItsCheckpoints() throws Exception {
         underLoad("reporting-service restart", watch -> {
+            long stopping = System.nanoTime();
             system.stack().stop(ServiceSpec.ALL.get(REPORTING));
+            System.out.printf("fault suite: reporting-service stopped in %d ms (SIGKILL after 20 s)%n",
+                    (System.nanoTime() - stopping) / 1_000_000);
             system.stack().restart(ServiceSpec.ALL.get(REPORTING));
         }, ready -> assertTrue(ready.wentAndCameBack(REPORTING, ReadinessWatch.State.UNREACHABLE), ready.describe(REPORTING)),
                 REPORTING);

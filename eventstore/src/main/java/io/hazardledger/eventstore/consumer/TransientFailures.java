@@ -1,7 +1,6 @@
 package io.hazardledger.eventstore.consumer;
 
 import io.smallrye.mutiny.CompositeException;
-import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
@@ -22,11 +21,11 @@ public final class TransientFailures {
 
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            // A connection lost under way ("Failed to read any response from the server") or closed by then.
+            // ClosedConnectionException: a connection lost under way ("Failed to read any response from the server").
+            // Not the pool's own "Pool closed": that is this service shutting down, and waiting would hold it up.
             if (t instanceof ConnectException || t instanceof TimeoutException || t instanceof ClosedConnectionException
                     || t instanceof io.smallrye.mutiny.TimeoutException
-                    || (t instanceof io.vertx.core.VertxException || t instanceof NoStackTraceThrowable)
-                    && String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("closed")) {
+                    || t instanceof io.vertx.core.VertxException && String.valueOf(t.getMessage()).contains("closed")) {
                 return true;
             }
             // A failed transaction whose rollback failed too arrives as both failures together.

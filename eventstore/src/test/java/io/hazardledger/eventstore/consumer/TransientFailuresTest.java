@@ -32,5 +32,7 @@ class TransientFailuresTest {
         assertFalse(TransientFailures.isTransient(new SQLException("syntax error", "42601")));
         assertFalse(TransientFailures.isTransient(new CompositeException(new IllegalStateException("a"),
                 new IllegalArgumentException("b"))));
+        // The service itself shutting down: waiting for the pool to come back would hold the shutdown up.
+        assertFalse(TransientFailures.isTransient(new io.vertx.core.impl.NoStackTraceThrowable("Pool closed")));
     }
 }
