@@ -68,6 +68,7 @@ class ApiLoadBenchmark {
             if (!running) {
                 stack.up();
             }
+            // Registering is the regulator's; an inspector reports, rectifies, completes, verifies and records findings.
             token = stack.token("regulator", district, null);
             prepare();
             run(warmup);
@@ -91,6 +92,7 @@ class ApiLoadBenchmark {
         enterpriseId = send("POST", 0, "/api/enterprises", Map.of("uscc", body17 + UnifiedSocialCreditCode.checkCharacter(body17 + "0"),
                 "name", "青州精细化工有限公司", "districtCode", district, "supervisionCategory", "INDUSTRY_AND_TRADE"))
                 .get("id").asText();
+        token = stack.token("inspector", district, null);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (inspectionId == null || hazards.isEmpty()) {
             if (System.nanoTime() > deadline) {
