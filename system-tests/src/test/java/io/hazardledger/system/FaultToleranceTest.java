@@ -12,7 +12,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -52,7 +51,6 @@ class FaultToleranceTest {
     private static RunningStack system;
     private static SteadyLoad load;
     private static LedgerTruth truth;
-    private static final List<SteadyLoad.Sent> ALL = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -80,7 +78,7 @@ class FaultToleranceTest {
     @Test
     @Order(1)
     void commandsGoOnWhileTheBrokerIsKilledAndNothingIsLostOrReordered() throws Exception {
-        List<SteadyLoad.Sent> sent = underLoad("broker kill -9", watch -> {
+        List<SteadyLoad.Sent> sent = underLoad("broker kill -9", () -> {
             system.stack().killKafka();
             Thread.sleep(8_000);
             system.stack().startKafka();
@@ -92,7 +90,7 @@ class FaultToleranceTest {
     @Test
     @Order(2)
     void aKilledHazardServiceLosesNoAcceptedCommand() throws Exception {
-        underLoad("hazard-service kill -9", watch -> {
+        underLoad("hazard-service kill -9", () -> {
             system.stack().kill(ServiceSpec.ALL.get(HAZARD));
             Thread.sleep(2_000);
             System.out.printf("fault suite: hazard-service ready again %d ms after restart%n",
@@ -104,7 +102,7 @@ class FaultToleranceTest {
     @Test
     @Order(3)
     void aRestartedReportingServiceCatchesUpFromItsCheckpoints() throws Exception {
-        underLoad("reporting-service restart", watch -> {
+        underLoad("reporting-service restart", () -> {
             long stopping = System.nanoTime();
             system.stack().stop(ServiceSpec.ALL.get(REPORTING));
             System.out.printf("fault suite: reporting-service stopped in %d ms (SIGKILL after 20 s)%n",
@@ -117,7 +115,7 @@ class FaultToleranceTest {
     @Test
     @Order(4)
     void withPostgresqlDownClientsGetAClear503AndReadinessGoesRed() throws Exception {
-        List<SteadyLoad.Sent> sent = underLoad("PostgreSQL stopped 10 s", watch -> {
+        List<SteadyLoad.Sent> sent = underLoad("PostgreSQL stopped 10 s", () -> {
             system.stack().stopPostgres();
             Thread.sleep(10_000);
             system.stack().startPostgres();
@@ -132,7 +130,7 @@ class FaultToleranceTest {
     }
 
     private interface Fault {
-        void inject(ReadinessWatch watch) throws Exception;
+        void inject() throws Exception;
     }
 
     private interface ReadinessCheck {
@@ -160,7 +158,7 @@ class FaultToleranceTest {
         try (ReadinessWatch watch = new ReadinessWatch(system)) {
             load.start(COMMANDS_PER_SECOND);
             Thread.sleep(STEADY.toMillis());
-            fault.inject(watch);
+            fault.inject();
             Poll.until(RECOVERY, "every service to be ready again", () ->
                     java.util.stream.IntStream.range(0, 4).allMatch(i -> {
                         List<ReadinessWatch.State> states = watch.states(i);
@@ -189,7 +187,6 @@ class FaultToleranceTest {
                 assertEquals(downService, target, "only a service that was down fails to answer: " + s);
             }
         }
-        ALL.addAll(sent);
         long checking = System.nanoTime();
         String figures = truth.check(sent);
         System.out.printf("fault suite: %s: truth holds (%s), checked in %d ms; step took %d s%n", name, figures,
