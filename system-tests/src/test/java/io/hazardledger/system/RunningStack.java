@@ -15,16 +15,18 @@ import java.util.UUID;
 final class RunningStack implements AutoCloseable {
     private final LocalStack stack;
     private final boolean owned;
+    private final boolean ownDatabases;
 
-    private RunningStack(LocalStack stack, boolean owned) {
+    private RunningStack(LocalStack stack, boolean owned, boolean ownDatabases) {
         this.stack = stack;
         this.owned = owned;
+        this.ownDatabases = ownDatabases;
     }
 
     static RunningStack start() throws Exception {
         Path root = Path.of("").toAbsolutePath().getParent();
         if ("running".equals(System.getenv("HL_STACK"))) {
-            return new RunningStack(new LocalStack(StackSettings.defaults(root)), false);
+            return new RunningStack(new LocalStack(StackSettings.defaults(root)), false, false);
         }
         String prefix = "st_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_";
         StackSettings settings = new StackSettings(root, root.resolve("system-tests/target/stack"),
@@ -37,7 +39,39 @@ final class RunningStack implements AutoCloseable {
             stack.dropDatabases();
             throw e;
         }
-        return new RunningStack(stack, true);
+        return new RunningStack(stack, true, true);
+    }
+
+    /**
+     * A stack of its own under {@code system-tests/target/<name>}, started afresh: an embedded PostgreSQL on a free
+     * port, its own broker and the four services, all of which the caller may kill, stop and restart. For tests
+     * that break things the shared stack must keep working.
+     */
+    static RunningStack startIsolated(String name) throws Exception {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        Path runDir = root.resolve("system-tests/target").resolve(name);
+        deleteRecursively(runDir);
+        StackSettings settings = new StackSettings(root, runDir, Ports.freeRange(18181, 4), Ports.free(), Ports.free(),
+                Ports.free(), "");
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.up();
+        } catch (Exception e) {
+            stack.down();
+            throw e;
+        }
+        return new RunningStack(stack, true, false);
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (var paths = java.nio.file.Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(path);
+            }
+        }
     }
 
     String url(int serviceIndex, String path) {
@@ -71,7 +105,10 @@ final class RunningStack implements AutoCloseable {
     public void close() throws Exception {
         if (owned) {
             stack.down();
-            stack.dropDatabases();
+            // An isolated stack's embedded server is gone with its data; databases on a shared server are dropped.
+            if (ownDatabases) {
+                stack.dropDatabases();
+            }
         }
     }
 }

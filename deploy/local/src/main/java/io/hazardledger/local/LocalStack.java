@@ -75,6 +75,48 @@ public final class LocalStack {
         Processes.stopByPidFile(pidFile("postgres"), STOP_GRACE);
     }
 
+    /** Kills one service at once (SIGKILL), as a crash would; {@link #restart} brings it back. */
+    public void kill(ServiceSpec service) throws IOException {
+        Processes.killByPidFile(pidFile(service.module()));
+    }
+
+    /** Stops one service gently (SIGTERM, as an orchestrator would), waiting until it is gone. */
+    public void stop(ServiceSpec service) throws IOException {
+        Processes.stopByPidFile(pidFile(service.module()), STOP_GRACE);
+    }
+
+    /** Starts one service that was killed or stopped; returns once it reports ready. */
+    public Duration restart(ServiceSpec service) throws Exception {
+        long launched = System.nanoTime();
+        awaitReady(service, startService(service, PostgresServer.local(settings.postgresPort())));
+        return Duration.ofNanos(System.nanoTime() - launched);
+    }
+
+    /** Kills the broker at once (SIGKILL); its data stays for {@link #startKafka}. */
+    public void killKafka() throws IOException {
+        Processes.killByPidFile(settings.runDir().resolve("kafka/broker.pid"));
+    }
+
+    /** Starts the broker again on its ports and data; returns once it accepts connections. */
+    public void startKafka() throws IOException {
+        KafkaBroker.start(settings.runDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+    }
+
+    /**
+     * Stops the embedded PostgreSQL this stack started (a fast shutdown: sessions are cut off); its data stays for
+     * {@link #startPostgres}. The machine's own server is never stopped: without an embedded one this fails.
+     */
+    public void stopPostgres() throws IOException {
+        if (!Processes.stopByPidFile(pidFile("postgres"), STOP_GRACE)) {
+            throw new IOException("This stack runs on a PostgreSQL server it did not start; it is not stopped");
+        }
+    }
+
+    /** Starts the embedded PostgreSQL again on its data; returns once it accepts connections. */
+    public void startPostgres() throws IOException {
+        ensurePostgres();
+    }
+
     public void dropDatabases() throws Exception {
         PostgresServer postgres = PostgresServer.local(settings.postgresPort());
         for (ServiceSpec service : ServiceSpec.ALL) {
@@ -89,7 +131,8 @@ public final class LocalStack {
         }
         long launched = System.nanoTime();
         Path dir = settings.runDir().resolve("postgres");
-        Process process = Processes.startDetached(List.of(Processes.javaExecutable(), "-Xmx64m", "-cp",
+        // Unpacking the server binaries (xz) on first use needs more than a small heap.
+        Process process = Processes.startDetached(List.of(Processes.javaExecutable(), "-Xmx256m", "-cp",
                         System.getProperty("java.class.path"), EmbeddedPostgresServer.class.getName(), dir.toString(),
                         Integer.toString(settings.postgresPort())),
                 settings.runDir().resolve("logs/postgres.log"), Map.of());

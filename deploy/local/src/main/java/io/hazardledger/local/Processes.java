@@ -59,6 +59,20 @@ public final class Processes {
         }
     }
 
+    /** Kills the process whose id is in {@code pidFile} at once (SIGKILL), waits until it is gone, removes the file. */
+    public static boolean killByPidFile(Path pidFile) throws IOException {
+        if (!Files.exists(pidFile)) {
+            return false;
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()));
+        process.ifPresent(p -> {
+            p.destroyForcibly();
+            p.onExit().join();
+        });
+        Files.deleteIfExists(pidFile);
+        return process.isPresent();
+    }
+
     /** Stops the process whose id is in {@code pidFile}, if it still runs, and removes the file. */
     public static boolean stopByPidFile(Path pidFile, Duration grace) throws IOException {
         if (!Files.exists(pidFile)) {

@@ -1,6 +1,8 @@
 package io.hazardledger.eventstore.consumer;
 
+import io.smallrye.mutiny.CompositeException;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 
 import java.net.ConnectException;
 import java.util.Set;
@@ -19,9 +21,15 @@ public final class TransientFailures {
 
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof TimeoutException
+            // ClosedConnectionException: a connection lost under way ("Failed to read any response from the server").
+            // Not the pool's own "Pool closed": that is this service shutting down, and waiting would hold it up.
+            if (t instanceof ConnectException || t instanceof TimeoutException || t instanceof ClosedConnectionException
                     || t instanceof io.smallrye.mutiny.TimeoutException
                     || t instanceof io.vertx.core.VertxException && String.valueOf(t.getMessage()).contains("closed")) {
+                return true;
+            }
+            // A failed transaction whose rollback failed too arrives as both failures together.
+            if (t instanceof CompositeException composite && composite.getCauses().stream().anyMatch(TransientFailures::isTransient)) {
                 return true;
             }
             if (t instanceof PgException pg && pg.getSqlState() != null

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.hazardledger.eventstore.consumer.TransientFailures;
 import io.hazardledger.eventstore.domain.Caller;
 import io.hazardledger.eventstore.domain.IllegalTransition;
 import io.hazardledger.eventstore.domain.RuleViolation;
@@ -26,6 +27,8 @@ import java.util.stream.StreamSupport;
 /** Every failure of every service answered the same way: RFC 9457 problem+json. */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** How long a client should wait before retrying while the database is away: about a restart's time. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -94,6 +97,25 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        return failed(e);
+    }
+
+    // Checked ones too (a refused database connection arrives as java.net.ConnectException): never the default page.
+    @ServerExceptionMapper
+    public Response unexpectedChecked(Exception e) {
+        return failed(e);
+    }
+
+    /**
+     * A failure of the infrastructure (the database unreachable or its connection lost, a deadlock) is the client's
+     * cue to retry, not a fault of the request: 503 with Retry-After. The same test keeps consumers retrying.
+     */
+    private static Response failed(Throwable e) {
+        if (TransientFailures.isTransient(e)) {
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            return Response.fromResponse(respond(Problem.of("service-unavailable", "Service unavailable", 503,
+                    "The database cannot be reached; retry later"))).header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("Unexpected failure", e);
         return respond(Problem.of("internal-error", "Internal error", 500, "The request could not be completed"));
     }

@@ -61,7 +61,12 @@ public final class TopicReader {
 
     /** Every record of {@code topic} up to its current end that {@code wanted} keeps, in partition order. */
     public static List<ConsumerRecord<String, String>> readToEnd(String topic, Predicate<ConsumerRecord<String, String>> wanted) {
-        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        return readToEnd(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), topic, wanted);
+    }
+
+    /** As {@link #readToEnd(String, Predicate)}, on the broker at {@code bootstrap}. */
+    public static List<ConsumerRecord<String, String>> readToEnd(String bootstrap, String topic,
+                                                                 Predicate<ConsumerRecord<String, String>> wanted) {
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {

@@ -1,0 +1,38 @@
+package io.hazardledger.eventstore.consumer;
+
+import io.smallrye.mutiny.CompositeException;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import org.junit.jupiter.api.Test;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.util.concurrent.CompletionException;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TransientFailuresTest {
+
+    @Test
+    void aDatabaseThatCannotBeReachedOrWentAwayIsTransient() {
+        assertTrue(TransientFailures.isTransient(new ConnectException("Connection refused")));
+        assertTrue(TransientFailures.isTransient(new CompletionException(ClosedConnectionException.INSTANCE)));
+        assertTrue(TransientFailures.isTransient(new IllegalStateException("wrapped",
+                new PgException("terminating connection due to administrator command", "FATAL", "57P01", null))));
+        assertTrue(TransientFailures.isTransient(new SQLException("the database system is starting up", "57P03")));
+        // What Hibernate Reactive reports when a transaction and then its rollback failed on a dropped connection.
+        assertTrue(TransientFailures.isTransient(new CompositeException(
+                new IllegalStateException("Failed to start a transaction"), ClosedConnectionException.INSTANCE)));
+    }
+
+    @Test
+    void aFailureOfTheEventOrRequestIsNot() {
+        assertFalse(TransientFailures.isTransient(new PgException("duplicate key", "ERROR", "23505", null)));
+        assertFalse(TransientFailures.isTransient(new SQLException("syntax error", "42601")));
+        assertFalse(TransientFailures.isTransient(new CompositeException(new IllegalStateException("a"),
+                new IllegalArgumentException("b"))));
+        // The service itself shutting down: waiting for the pool to come back would hold the shutdown up.
+        assertFalse(TransientFailures.isTransient(new io.vertx.core.impl.NoStackTraceThrowable("Pool closed")));
+    }
+}
