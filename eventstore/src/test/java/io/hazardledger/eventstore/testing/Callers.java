@@ -11,8 +11,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 
@@ -66,6 +68,20 @@ public final class Callers {
     /** A token for a caller with a subject of its own. */
     public static String token(String subject, String role, String district, UUID enterprise) {
         return DevTokens.mint(KEY, subject, role, district, enterprise);
+    }
+
+    /**
+     * The three callers every API endpoint answers 401, by name: no token, a token that expired five minutes ago and
+     * one signed with a key the service does not trust — each otherwise a {@code role} of {@code district}.
+     */
+    public static Map<String, Supplier<RequestSpecification>> unauthenticated(String role, String district) {
+        Map<String, Supplier<RequestSpecification>> callers = new LinkedHashMap<>();
+        callers.put("no token", () -> given().contentType(ContentType.JSON));
+        callers.put("expired token", () -> given().contentType(ContentType.JSON)
+                .auth().oauth2(expiredToken(role, district, null, java.time.Duration.ofMinutes(5))));
+        callers.put("forged token", () -> given().contentType(ContentType.JSON)
+                .auth().oauth2(forgedToken(role, district, null)));
+        return callers;
     }
 
     /** A token that expired {@code ago} before now, otherwise like {@link #token}. */

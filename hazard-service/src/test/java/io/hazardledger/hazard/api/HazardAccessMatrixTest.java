@@ -5,12 +5,10 @@ import io.hazardledger.eventstore.testing.TestInfrastructure;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,13 +112,7 @@ class HazardAccessMatrixTest {
     }
 
     private static Map<String, Supplier<RequestSpecification>> unauthenticated() {
-        Map<String, Supplier<RequestSpecification>> callers = new LinkedHashMap<>();
-        callers.put("no token", () -> given().contentType(ContentType.JSON));
-        callers.put("expired token", () -> given().contentType(ContentType.JSON)
-                .auth().oauth2(Callers.expiredToken("regulator", HazardApi.DISTRICT, null, Duration.ofMinutes(5))));
-        callers.put("forged token", () -> given().contentType(ContentType.JSON)
-                .auth().oauth2(Callers.forgedToken("regulator", HazardApi.DISTRICT, null)));
-        return callers;
+        return Callers.unauthenticated("regulator", HazardApi.DISTRICT);
     }
 
     private static int expectedRefusal(String caller) {
