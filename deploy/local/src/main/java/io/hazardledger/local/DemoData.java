@@ -45,6 +45,7 @@ public final class DemoData {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final StackSettings settings;
+    private java.security.PrivateKey signingKey;
 
     public DemoData(StackSettings settings) {
         this.settings = settings;
@@ -147,8 +148,10 @@ public final class DemoData {
     }
 
     private String token(String role, String district) throws IOException {
-        return DevTokens.mint(DevKeys.inDirectory(settings.jwtDirectory()).signingKey(),
-                DevTokens.subject(role, district, null), role, district, null);
+        if (signingKey == null) {
+            signingKey = DevKeys.inDirectory(settings.jwtDirectory()).signingKey(); // read once, not per request
+        }
+        return DevTokens.forCaller(signingKey, role, district, null);
     }
 
     private static HttpResponse<String> expect(HttpResponse<String> response, int status) throws IOException {

@@ -27,6 +27,11 @@ public final class DevTokens {
         return role + "-" + (district != null ? district : enterpriseId != null ? enterpriseId : "all");
     }
 
+    /** A token for a demo or test caller, its subject derived from role and scope ({@link #subject}). */
+    public static String forCaller(PrivateKey key, String role, String district, UUID enterpriseId) {
+        return mint(key, subject(role, district, enterpriseId), role, district, enterpriseId);
+    }
+
     public static String mint(PrivateKey key, String subject, String role, String district, UUID enterpriseId) {
         Instant now = Instant.now();
         return mint(key, subject, role, district, enterpriseId, now, now.plus(DEFAULT_LIFETIME));

@@ -40,8 +40,7 @@ public final class LocalStack {
 
     /** A bearer token for a caller of {@code role} (district or enterprise may be null), signed with the stack's key. */
     public String token(String role, String district, java.util.UUID enterpriseId) throws IOException {
-        return DevTokens.mint(keys().signingKey(), DevTokens.subject(role, district, enterpriseId), role, district,
-                enterpriseId);
+        return DevTokens.forCaller(keys().signingKey(), role, district, enterpriseId);
     }
 
     /** How long each part took from launch to ready, for the start-up report. */
