@@ -45,14 +45,14 @@ public class ReportingClock {
 
     /** Closures counted as of now, overdue against today. */
     Period live(LocalDate from, LocalDate to, String district) {
-        return new Period(startOf(from), startOf(to), EVER, today(), Instant.now(), district);
+        return new Period(from, to, startOf(from), startOf(to), EVER, today(), Instant.now(), district);
     }
 
     /** Closures counted as of the period's end (or now, if that is still to come), overdue against the end. */
     Period asOfEnd(LocalDate from, LocalDate to, String district) {
         Instant end = startOf(to);
         Instant now = Instant.now();
-        return new Period(startOf(from), end, end.isBefore(now) ? end : now, to.isBefore(today()) ? to : today(), now,
+        return new Period(from, to, startOf(from), end, end.isBefore(now) ? end : now, to.isBefore(today()) ? to : today(), now,
                 district);
     }
 }

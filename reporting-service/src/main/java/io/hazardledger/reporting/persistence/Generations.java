@@ -19,7 +19,7 @@ import java.util.Map;
 @ApplicationScoped
 public class Generations {
     /** Read tables, emptied of a generation once it is retired. */
-    private static final List<String> TABLES = List.of("rp_hazard", "rp_enterprise", "rp_inspection", "rp_enforcement");
+    private static final List<String> TABLES = List.of("rp_hazard", "rp_hazard_rollup", "rp_enterprise", "rp_inspection", "rp_enforcement");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

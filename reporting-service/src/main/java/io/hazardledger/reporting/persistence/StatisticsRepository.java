@@ -91,22 +91,57 @@ public class StatisticsRepository {
     }
 
     /**
-     * Hazard tallies per group, the total last (key null, total true). The active generation is read first and
-     * named in the query, which lets the planner scan and hash the hazards in parallel.
+     * Hazard tallies per group, the total last (key null, total true). Districts, when closures count up to now, come
+     * from the roll-up ({@link DistrictRollup}); everything else is one pass over the hazards ({@link #scanned}).
      */
     public Uni<List<HazardTally>> hazards(Breakdown by, Period period) {
+        return by == Breakdown.DISTRICT && period.closuresToNow() ? rolledUp(period) : scanned(by, period);
+    }
+
+    /** Hazard tallies per district from the roll-up; only for a period whose {@link Period#closuresToNow() closures count to now}. */
+    Uni<List<HazardTally>> rolledUp(Period period) {
+        DistrictRollup.Buckets buckets = DistrictRollup.Buckets.of(period.firstDay(), period.endDay());
+        return withActiveGeneration((s, generation) -> bind(s.createNativeQuery(DistrictRollup.TALLIES, Object[].class), period)
+                .setParameter("g", generation)
+                .setParameter("firstDay", period.firstDay())
+                .setParameter("endDay", period.endDay())
+                .setParameter("monthsFrom", buckets.monthsFrom())
+                .setParameter("monthsTo", buckets.monthsTo())
+                .setParameter("headEnd", buckets.headEnd())
+                .setParameter("tailStart", buckets.tailStart())
+                .setParameter("cumulativeMonthsTo", buckets.cumulativeMonthsTo())
+                .setParameter("daysFrom", buckets.daysFrom())
+                .setParameter("overdueBefore", period.overdueBefore())
+                .setParameter("now", Sql.bindable(period.now()))
+                .getResultList()
+                .chain(rows -> rewarding(s, generation, Breakdown.DISTRICT, period).map(r -> tallies(rows, r))));
+    }
+
+    /**
+     * Hazard tallies per group from every hazard of the period. The active generation is read first and named in the
+     * query, which lets the planner scan and hash the hazards in parallel.
+     */
+    Uni<List<HazardTally>> scanned(Breakdown by, Period period) {
+        return withActiveGeneration((s, generation) -> bind(s.createNativeQuery(HAZARDS.formatted(by.column), Object[].class), period)
+                .setParameter("g", generation)
+                .setParameter("closedBy", Sql.bindable(period.closedBy()))
+                .setParameter("overdueBefore", period.overdueBefore())
+                .setParameter("now", Sql.bindable(period.now()))
+                .getResultList()
+                .chain(rows -> rewarding(s, generation, by, period).map(r -> tallies(rows, r))));
+    }
+
+    private Uni<Map<String, long[]>> rewarding(Mutiny.Session s, Object generation, Breakdown by, Period period) {
+        return bind(s.createNativeQuery(REWARDING.formatted(by.column), Object[].class), period)
+                .setParameter("g", generation)
+                .getResultList()
+                .map(rows -> keyed(rows, 1));
+    }
+
+    private <T> Uni<T> withActiveGeneration(java.util.function.BiFunction<Mutiny.Session, Object, Uni<T>> work) {
         return transactions.read(s -> s.createNativeQuery(ACTIVE.substring(1, ACTIVE.length() - 1), Object.class)
                 .getSingleResult()
-                .chain(generation -> bind(s.createNativeQuery(HAZARDS.formatted(by.column), Object[].class), period)
-                        .setParameter("g", generation)
-                        .setParameter("closedBy", Sql.bindable(period.closedBy()))
-                        .setParameter("overdueBefore", period.overdueBefore())
-                        .setParameter("now", Sql.bindable(period.now()))
-                        .getResultList()
-                        .chain(rows -> bind(s.createNativeQuery(REWARDING.formatted(by.column), Object[].class), period)
-                                .setParameter("g", generation)
-                                .getResultList()
-                                .map(rewarding -> tallies(rows, keyed(rewarding, 1))))));
+                .chain(generation -> work.apply(s, generation)));
     }
 
     private static List<HazardTally> tallies(List<Object[]> rows, Map<String, long[]> rewarding) {

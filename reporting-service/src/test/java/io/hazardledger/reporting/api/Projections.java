@@ -11,12 +11,12 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 
 /** Waits in tests until the projection has applied everything on the topics. */
-final class Projections {
+public final class Projections {
     private Projections() {
     }
 
     /** Until one generation is active, none is building, and it has read every partition to its end. */
-    static int awaitCaughtUp() {
+    public static int awaitCaughtUp() {
         Poll.until(Duration.ofSeconds(60), "projection caught up with the topics", () -> {
             JsonPath status = Callers.admin().get("/api/admin/projections").then().statusCode(200).extract().jsonPath();
             List<Map<String, Object>> projections = status.getList("projections");

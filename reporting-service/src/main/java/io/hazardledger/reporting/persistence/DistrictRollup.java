@@ -1,0 +1,90 @@
+package io.hazardledger.reporting.persistence;
+
+import java.time.LocalDate;
+
+/**
+ * The hazard tallies per district of a period whose closures count up to now, from the day and month buckets of
+ * {@code rp_hazard_rollup} (see its migration) instead of every hazard: the whole months of the period, the days
+ * before the first of them and the days from the last month's start. Overdue hazards and overdue reviews depend on
+ * today, and MAJOR hazards listed for supervision only after the period ended must be taken out: these come from the
+ * hazards themselves, through partial indexes on the few that are open, awaiting review or listed.
+ * The columns are those of the scanning query in {@link StatisticsRepository}, which answers every other period.
+ */
+final class DistrictRollup {
+    static final String TALLIES = """
+            WITH r AS (
+                SELECT r.*, (r.grain = 'M' AND r.bucket >= :monthsFrom AND r.bucket < :monthsTo
+                             OR r.grain = 'D' AND (r.bucket >= :firstDay AND r.bucket < :headEnd
+                                                   OR r.bucket >= :tailStart AND r.bucket < :endDay)) AS in_period,
+                            (r.grain = 'M' OR r.bucket >= :cumulativeMonthsTo) AS before_end
+                FROM rp_hazard_rollup r
+                WHERE r.generation = :g AND (CAST(:district AS varchar) IS NULL OR r.district_code = :district)
+                  AND (r.grain = 'M' AND r.bucket < :cumulativeMonthsTo
+                       OR r.grain = 'D' AND r.bucket >= :daysFrom AND r.bucket < :endDay)),
+            t AS (
+                SELECT district_code,
+                       sum(found) FILTER (WHERE in_period) AS found, sum(closed) FILTER (WHERE in_period) AS closed,
+                       sum(closed_on_time) FILTER (WHERE in_period) AS closed_on_time,
+                       sum(major_found) FILTER (WHERE in_period) AS major_found,
+                       sum(major_closed) FILTER (WHERE in_period) AS major_closed,
+                       sum(major_listed) FILTER (WHERE in_period) AS major_listed,
+                       sum(under_supervision) FILTER (WHERE in_period) AS under_supervision,
+                       sum(close_seconds) FILTER (WHERE in_period) AS close_seconds,
+                       sum(funds_yuan) FILTER (WHERE in_period) AS funds_yuan,
+                       sum(assigned) FILTER (WHERE in_period) AS assigned,
+                       sum(assigned_five_items) FILTER (WHERE in_period) AS assigned_five_items,
+                       sum(closed) FILTER (WHERE before_end) AS cumulative_closed,
+                       sum(found) FILTER (WHERE before_end) AS cumulative_found,
+                       sum(employee_reports) FILTER (WHERE in_period) AS employee_reports,
+                       sum(rewards_yuan) FILTER (WHERE in_period) AS rewards_yuan
+                FROM r GROUP BY district_code HAVING sum(found) FILTER (WHERE before_end) > 0),
+            late AS (
+                SELECT district_code, sum(overdue) AS overdue, sum(review_overdue) AS review_overdue,
+                       sum(listed_after) AS listed_after
+                FROM (SELECT h.district_code, 1 AS overdue, 0 AS review_overdue, 0 AS listed_after FROM rp_hazard h
+                      WHERE h.generation = :g AND h.closed_at IS NULL AND NOT h.voided AND h.deadline < :overdueBefore
+                        AND h.found_at >= :from AND h.found_at < :to
+                        AND (CAST(:district AS varchar) IS NULL OR h.district_code = :district)
+                      UNION ALL
+                      SELECT h.district_code, 0, 1, 0 FROM rp_hazard h
+                      WHERE h.generation = :g AND h.awaiting_verification AND h.severity = 'MAJOR' AND NOT h.voided
+                        AND h.review_due_by < :now AND h.found_at >= :from AND h.found_at < :to
+                        AND (CAST(:district AS varchar) IS NULL OR h.district_code = :district)
+                      UNION ALL
+                      SELECT h.district_code, 0, 0, 1 FROM rp_hazard h
+                      WHERE h.generation = :g AND h.severity = 'MAJOR' AND h.supervision_listed_at IS NOT NULL
+                        AND NOT h.voided AND h.supervision_listed_at >= :to AND h.found_at >= :from AND h.found_at < :to
+                        AND (CAST(:district AS varchar) IS NULL OR h.district_code = :district)) l
+                GROUP BY district_code)
+            SELECT t.district_code, coalesce(t.found, 0), coalesce(t.closed, 0), coalesce(t.closed_on_time, 0),
+                   coalesce(late.overdue, 0), coalesce(t.major_found, 0), coalesce(t.major_closed, 0),
+                   coalesce(t.major_found, 0) - coalesce(t.major_closed, 0),
+                   coalesce(t.major_listed, 0) - coalesce(late.listed_after, 0),
+                   coalesce(t.under_supervision, 0), coalesce(t.close_seconds, 0), coalesce(t.funds_yuan, 0),
+                   coalesce(t.assigned, 0), coalesce(t.assigned_five_items, 0), t.cumulative_closed, t.cumulative_found,
+                   coalesce(late.review_overdue, 0), coalesce(t.employee_reports, 0), coalesce(t.rewards_yuan, 0)
+            FROM t LEFT JOIN late ON late.district_code = t.district_code
+            ORDER BY t.district_code""";
+
+    private DistrictRollup() {
+    }
+
+    /**
+     * The buckets of a period: in it, the months [monthsFrom, monthsTo) and the days [firstDay, headEnd) before them
+     * and [tailStart, endDay) after them (a period without a whole month is days only); before its end (the
+     * cumulative figures), the months before cumulativeMonthsTo and the days from there to endDay. Days are read
+     * from daysFrom.
+     */
+    record Buckets(LocalDate monthsFrom, LocalDate monthsTo, LocalDate headEnd, LocalDate tailStart,
+                   LocalDate cumulativeMonthsTo, LocalDate daysFrom) {
+        static Buckets of(LocalDate firstDay, LocalDate endDay) {
+            LocalDate monthsFrom = firstDay.getDayOfMonth() == 1 ? firstDay : firstDay.withDayOfMonth(1).plusMonths(1);
+            LocalDate monthsTo = endDay.withDayOfMonth(1);
+            if (monthsFrom.isBefore(monthsTo)) {
+                return new Buckets(monthsFrom, monthsTo, monthsFrom, monthsTo, monthsTo, firstDay);
+            }
+            return new Buckets(monthsTo, monthsTo, endDay, endDay, monthsTo,
+                    firstDay.isBefore(monthsTo) ? firstDay : monthsTo);
+        }
+    }
+}
