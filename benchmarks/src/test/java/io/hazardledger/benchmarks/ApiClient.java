@@ -21,7 +21,9 @@ import java.util.concurrent.Executors;
  */
 final class ApiClient {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(10);
+    // Setting up and sampling wait longer: the first requests to a service just started on a busy machine are slow.
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
 
     private final StackSettings settings;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -33,13 +35,13 @@ final class ApiClient {
 
     CompletableFuture<HttpResponse<String>> sendAsync(String token, String method, ServiceSpec service, String path,
                                                       Object body) throws IOException {
-        return http.sendAsync(request(token, method, service, path, body), HttpResponse.BodyHandlers.ofString());
+        return http.sendAsync(request(token, method, service, path, body, LOAD_TIMEOUT), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The answer's JSON when it is 2xx, else null. */
     JsonNode trySend(String token, String method, ServiceSpec service, String path, Object body)
             throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request(token, method, service, path, body),
+        HttpResponse<String> response = http.send(request(token, method, service, path, body, CALL_TIMEOUT),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() / 100 == 2 ? json(response) : null;
     }
@@ -57,10 +59,10 @@ final class ApiClient {
         return JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
     }
 
-    private HttpRequest request(String token, String method, ServiceSpec service, String path, Object body)
-            throws IOException {
+    private HttpRequest request(String token, String method, ServiceSpec service, String path, Object body,
+                                Duration timeout) throws IOException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(settings.baseUrl(service) + path))
-                .timeout(TIMEOUT).header("Authorization", "Bearer " + token);
+                .timeout(timeout).header("Authorization", "Bearer " + token);
         if ("POST".equals(method)) {
             builder.header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));

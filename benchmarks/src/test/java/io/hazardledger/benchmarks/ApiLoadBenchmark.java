@@ -68,7 +68,6 @@ class ApiLoadBenchmark {
             if (!running) {
                 stack.up();
                 report.stackStart(stack.startTimes());
-                report.serviceStarts(ServiceStarts.measure(stack));
             }
             report.environment("PostgreSQL", postgresVersion());
             tokens = callers();
@@ -84,6 +83,10 @@ class ApiLoadBenchmark {
                     settings.pgbenchClients(), Duration.ofSeconds(3), settings.baselineDuration()));
             report.kafkaPerf(new KafkaPerf(bootstrap, root, root.resolve("benchmarks/target/benchmark"))
                     .run(settings.kafkaRecords(), settings.kafkaRecordSize()));
+            if (!running) {
+                // Last, so restarting the services neither leaves them cold for the load nor disturbs the baselines.
+                report.serviceStarts(ServiceStarts.measure(stack));
+            }
         } finally {
             report.write(settings.results());
             if (!running) {

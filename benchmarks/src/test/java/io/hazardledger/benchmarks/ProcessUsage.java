@@ -22,6 +22,8 @@ final class ProcessUsage implements AutoCloseable {
     private final Thread sampler = new Thread(this::sampleEverySecond, "process-usage");
     private long startNanos;
     private long endNanos;
+    private long machineStartTicks;
+    private long machineEndTicks;
 
     /** A process counted alone, memory as its RSS. */
     ProcessUsage process(String name, long pid) {
@@ -37,6 +39,7 @@ final class ProcessUsage implements AutoCloseable {
 
     void start() {
         startNanos = System.nanoTime();
+        machineStartTicks = UsageProbe.machineBusyTicks();
         watched.values().forEach(w -> {
             w.startTicks = w.cpuTicks();
             w.sampleMemory();
@@ -49,6 +52,7 @@ final class ProcessUsage implements AutoCloseable {
         sampler.interrupt();
         sampler.join();
         endNanos = System.nanoTime();
+        machineEndTicks = UsageProbe.machineBusyTicks();
         watched.values().forEach(w -> {
             w.endTicks = w.cpuTicks();
             w.sampleMemory();
@@ -69,6 +73,10 @@ final class ProcessUsage implements AutoCloseable {
                     w.pid, cpu, cpu / seconds * 100, w.lastBytes / MIB, w.peakBytes / MIB,
                     w.highWaterMark < 0 ? "n/a" : Long.toString(w.highWaterMark / MIB)));
         });
+        long watchedTicks = watched.values().stream().mapToLong(w -> w.endTicks - w.startTicks).sum();
+        double others = UsageProbe.ticksToNanos(machineEndTicks - machineStartTicks - watchedTicks) / 1e9;
+        // Another job on the machine takes CPU from all of the above: what it took tells how far to trust the rest.
+        out.append("| everything else on the machine | | %.1f | %.0f %% | | | |%n".formatted(others, others / seconds * 100));
         return out.toString();
     }
 
