@@ -1,21 +1,17 @@
 package io.hazardledger.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hazardledger.contracts.enterprise.UnifiedSocialCreditCode;
+import io.hazardledger.local.DevTokens;
 import io.hazardledger.local.LocalStack;
 import io.hazardledger.local.Ports;
+import io.hazardledger.local.PostgresServer;
 import io.hazardledger.local.ServiceSpec;
 import io.hazardledger.local.StackSettings;
-import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -23,62 +19,76 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A load generator for the REST APIs of a running stack: a realistic mix of commands and reads sent at a fixed rate
- * (open loop: a slow answer does not slow the sending), latency per endpoint from the moment a request was due, so
- * queueing in the client counts too. Against the stack on the README's ports when {@code HL_STACK=running},
- * otherwise one it starts on free ports with databases of its own. Settings: {@code -Dload.rate=20} (requests a
- * second), {@code -Dload.warmup-seconds=15}, {@code -Dload.duration-seconds=60}, {@code -Dload.district=370781}.
+ * A load generator for the REST APIs of a running stack: a mix of commands and reads ({@link LoadMix}) sent at a
+ * fixed rate (open loop: a slow answer does not slow the sending), latency per endpoint from the moment a request
+ * was due, so queueing in the client counts too. Around the measured window: each service's start alone, the CPU
+ * and memory of every process, freshness samples, and the engines' own rates (pgbench, Kafka's perf tools) as
+ * baselines. Against the stack on the README's ports when {@code HL_STACK=running}, otherwise one it starts on free
+ * ports with databases of its own. Settings in benchmarks/README.md.
  */
 class ApiLoadBenchmark {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration DRAIN = Duration.ofSeconds(20);
+    // The services let one caller send 50 commands a second; load is spread over callers so none comes near that.
+    private static final int COMMANDS_PER_CALLER_PER_SECOND = 20;
 
-    private final int rate = Integer.getInteger("load.rate", 20);
-    private final Duration warmup = Duration.ofSeconds(Long.getLong("load.warmup-seconds", 15));
-    private final Duration duration = Duration.ofSeconds(Long.getLong("load.duration-seconds", 60));
-    private final String district = System.getProperty("load.district", "370781"); // 青州市
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).executor(Executors.newFixedThreadPool(4)).build();
+    private final LoadSettings settings = LoadSettings.fromSystemProperties();
     private final Map<String, Recorder> latencies = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
+    private final AtomicLong answeredCommands = new AtomicLong();
+    private final AtomicLong inFlight = new AtomicLong();
     private final ConcurrentLinkedDeque<String[]> advanceable = new ConcurrentLinkedDeque<>(); // {hazardId, step}
     private final List<String> hazards = new ArrayList<>();
+    private final List<CompletableFuture<?>> inspections = new ArrayList<>(); // each one's last finding, to chain on
+    private final List<String> inspectionIds = new ArrayList<>();
     private LocalStack stack;
-    private String token;
+    private ApiClient api;
+    private String[] tokens;
     private String enterpriseId;
-    private String inspectionId;
+    private String freshnessEnterpriseId;
 
     @Test
     void restApisUnderAFixedRateMix() throws Exception {
         Path root = Path.of("").toAbsolutePath().getParent();
         boolean running = "running".equals(System.getenv("HL_STACK"));
+        String prefix = "bench_" + UUID.randomUUID().toString().substring(0, 8) + "_";
         stack = new LocalStack(running ? StackSettings.defaults(root) : new StackSettings(root,
                 root.resolve("benchmarks/target/api-load-stack"), Ports.freeRange(18281, 4), Ports.free(), Ports.free(),
-                5432, "bench_" + UUID.randomUUID().toString().substring(0, 8) + "_"));
+                5432, prefix));
+        api = new ApiClient(stack.settings());
+        LoadReport report = new LoadReport(settings);
         try {
             if (!running) {
                 stack.up();
+                report.stackStart(stack.startTimes());
             }
-            // Registering is the regulator's; an inspector reports, rectifies, completes, verifies and records findings.
-            token = stack.token("regulator", district, null);
+            report.environment("PostgreSQL", postgresVersion());
+            tokens = callers();
             prepare();
-            run(warmup);
+            run(settings.warmup());
             latencies.clear();
             failures.clear();
-            long started = System.nanoTime();
-            long sent = run(duration);
-            double seconds = (System.nanoTime() - started) / 1e9;
-            report(sent, seconds);
+            answeredCommands.set(0);
+            measure(report);
+            String bootstrap = "127.0.0.1:" + stack.settings().kafkaPort();
+            PostgresServer postgres = PostgresServer.local(stack.settings().postgresPort());
+            report.pgbench(PgBenchBaseline.run(postgres, prefix + "pgbench", root.resolve("benchmarks/target/benchmark"),
+                    settings.pgbenchClients(), Duration.ofSeconds(3), settings.baselineDuration()));
+            report.kafkaPerf(new KafkaPerf(bootstrap, root, root.resolve("benchmarks/target/benchmark"))
+                    .run(settings.kafkaRecords(), settings.kafkaRecordSize()));
+            if (!running) {
+                // Last, so restarting the services neither leaves them cold for the load nor disturbs the baselines.
+                report.serviceStarts(ServiceStarts.measure(stack));
+            }
         } finally {
+            report.write(settings.results());
             if (!running) {
                 stack.down();
                 stack.dropDatabases();
@@ -86,40 +96,115 @@ class ApiLoadBenchmark {
         }
     }
 
-    /** An enterprise of the district, known to the hazard and inspection services, and an inspection under way. */
+    /** The measured window, with the processes' usage, freshness samples and the records published around it. */
+    private void measure(LoadReport report) throws Exception {
+        String bootstrap = "127.0.0.1:" + stack.settings().kafkaPort();
+        try (TopicOffsets offsets = new TopicOffsets(bootstrap); ProcessUsage usage = processes();
+             Freshness freshness = new Freshness(api, DevTokens.mint(stack.keys().signingKey(), "inspector-freshness",
+                     "inspector", settings.freshnessDistrict(), null), settings.freshnessDistrict(),
+                     () -> hazardReport(freshnessEnterpriseId), Duration.ofSeconds(1), Duration.ofMillis(10))) {
+            long publishedBefore = offsets.published();
+            usage.start();
+            freshness.start();
+            long started = System.nanoTime();
+            long sent = run(settings.duration());
+            double seconds = settings.duration().toNanos() / 1e9;
+            double drained = (System.nanoTime() - started) / 1e9;
+            freshness.stop();
+            usage.stop();
+            long published = offsets.published() - publishedBefore;
+            report.load(sent, seconds, drained, answeredCommands.get(), published, latencies, failures);
+            report.freshness(freshness.summary(), freshness.delays());
+            report.processes(usage, ServiceSpec.ALL.stream().map(ServiceSpec::module).toList());
+        }
+    }
+
+    private String postgresVersion() throws Exception {
+        PostgresServer server = PostgresServer.local(stack.settings().postgresPort());
+        try (var connection = java.sql.DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(), server.password())) {
+            return BenchmarkDatabase.text(connection, "SELECT version()") + ", "
+                    + BenchmarkDatabase.text(connection, "SHOW shared_buffers") + " shared_buffers, synchronous_commit "
+                    + BenchmarkDatabase.text(connection, "SHOW synchronous_commit");
+        }
+    }
+
+    private ProcessUsage processes() {
+        ProcessUsage usage = new ProcessUsage();
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            ListeningProcess.on(stack.settings().port(service)).ifPresent(pid -> usage.process(service.module(), pid));
+        }
+        ListeningProcess.on(stack.settings().kafkaPort()).ifPresent(pid -> usage.process("kafka broker", pid));
+        ListeningProcess.on(stack.settings().postgresPort()).ifPresent(pid -> usage.tree("postgresql", pid));
+        return usage.process("load generator (this JVM)", ProcessHandle.current().pid());
+    }
+
+    /** Inspectors of the district, enough of them that none comes near the per-caller command rate. */
+    private String[] callers() throws Exception {
+        int count = Math.max(4, (int) Math.ceil(settings.rate() * LoadMix.fromProperty().commandShare()
+                / COMMANDS_PER_CALLER_PER_SECOND));
+        String[] minted = new String[count];
+        for (int i = 0; i < count; i++) {
+            minted[i] = DevTokens.mint(stack.keys().signingKey(), "inspector-" + settings.district() + "-" + i,
+                    "inspector", settings.district(), null);
+        }
+        return minted;
+    }
+
+    /**
+     * An enterprise in the load's district and one in the freshness samples' district, known to the hazard and
+     * inspection services, inspections under way and a first hazard.
+     */
     private void prepare() throws Exception {
-        String body17 = "913707816" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-        enterpriseId = send("POST", 0, "/api/enterprises", Map.of("uscc", body17 + UnifiedSocialCreditCode.checkCharacter(body17 + "0"),
-                "name", "青州精细化工有限公司", "districtCode", district, "supervisionCategory", "INDUSTRY_AND_TRADE"))
-                .get("id").asText();
-        token = stack.token("inspector", district, null);
+        enterpriseId = register(settings.district(), "913707816", "青州精细化工有限公司");
+        freshnessEnterpriseId = register(settings.freshnessDistrict(), "913707866", "昌邑时效抽样化工有限公司");
+        String freshnessToken = DevTokens.mint(stack.keys().signingKey(), "inspector-freshness", "inspector",
+                settings.freshnessDistrict(), null);
+        // Findings go one at a time per inspection, which takes them in turn; one inspection per 10 findings a second.
+        int inspectionCount = Math.max(1, (int) Math.ceil(settings.rate() * LoadMix.fromProperty().share(LoadMix.Kind.FINDING) / 10));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (inspectionId == null || hazards.isEmpty()) {
+        boolean freshnessReady = false;
+        while (inspectionIds.size() < inspectionCount || hazards.isEmpty() || !freshnessReady) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The services did not learn of the enterprise in 60 s");
+                throw new IllegalStateException("The services did not learn of the enterprises in 60 s");
             }
             Thread.sleep(500);
-            if (inspectionId == null) {
-                JsonNode planned = trySend("POST", 1, "/api/inspections", Map.of("enterpriseId", enterpriseId, "kind", "ENFORCEMENT",
-                        "plannedDate", LocalDate.now().toString(), "inspectors", List.of("insp-qz-1", "insp-qz-2")));
-                if (planned != null) {
-                    inspectionId = planned.get("id").asText();
-                    send("POST", 1, "/api/inspections/" + inspectionId + "/start", Map.of());
+            while (inspectionIds.size() < inspectionCount) {
+                JsonNode planned = api.trySend(tokens[0], "POST", ServiceSpec.ALL.get(1), "/api/inspections", Map.of(
+                        "enterpriseId", enterpriseId, "kind", "ENFORCEMENT", "plannedDate", LocalDate.now().toString(),
+                        "inspectors", List.of("insp-qz-1", "insp-qz-2")));
+                if (planned == null) {
+                    break;
                 }
+                String id = planned.get("id").asText();
+                api.send(tokens[0], "POST", ServiceSpec.ALL.get(1), "/api/inspections/" + id + "/start", Map.of());
+                inspectionIds.add(id);
+                inspections.add(CompletableFuture.completedFuture(null));
             }
             if (hazards.isEmpty()) {
-                JsonNode hazard = trySend("POST", 2, "/api/hazards", report());
+                JsonNode hazard = api.trySend(tokens[0], "POST", ServiceSpec.ALL.get(2), "/api/hazards", hazardReport(enterpriseId));
                 if (hazard != null) {
                     hazards.add(hazard.get("id").asText());
                 }
             }
+            if (!freshnessReady) {
+                // A hazard-service that knows the enterprise takes its reports; the sampler starts from what is counted.
+                freshnessReady = api.trySend(freshnessToken, "POST", ServiceSpec.ALL.get(2), "/api/hazards",
+                        hazardReport(freshnessEnterpriseId)) != null;
+            }
         }
     }
 
-    /** Sends the mix at the fixed rate for {@code time}; returns how many requests were sent. */
-    private long run(Duration time) throws InterruptedException {
-        ExecutorService clients = Executors.newFixedThreadPool(32);
-        long interval = 1_000_000_000L / rate;
+    private String register(String district, String uscc9, String name) throws Exception {
+        String body17 = uscc9 + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        return api.send(stack.token("regulator", district, null), "POST", ServiceSpec.ALL.get(0), "/api/enterprises", Map.of(
+                "uscc", body17 + UnifiedSocialCreditCode.checkCharacter(body17 + "0"), "name", name,
+                "districtCode", district, "supervisionCategory", "INDUSTRY_AND_TRADE")).get("id").asText();
+    }
+
+    /** Sends the mix at the fixed rate for {@code time}, then waits for the answers; returns how many were sent. */
+    private long run(Duration time) throws Exception {
+        LoadMix mix = LoadMix.fromProperty();
+        long interval = 1_000_000_000L / settings.rate();
         long start = System.nanoTime();
         long count = time.toNanos() / interval;
         for (long i = 0; i < count; i++) {
@@ -128,94 +213,112 @@ class ApiLoadBenchmark {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            long tick = i;
-            clients.execute(() -> one(tick, due));
+            one(mix.at(i), i, due);
         }
-        clients.shutdown();
-        clients.awaitTermination(CLIENT_TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS);
+        long drainUntil = System.nanoTime() + DRAIN.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < drainUntil) {
+            Thread.sleep(10);
+        }
         return count;
     }
 
-    // Of every 20 requests: 6 reports, 4 rectification steps, 2 findings, 4 lists, 2 single reads, 2 district tables.
-    private void one(long tick, long due) {
-        int slot = (int) (tick % 20);
-        String[] advance = slot >= 6 && slot < 10 ? advanceable.pollFirst() : null;
-        String hazard;
-        synchronized (hazards) {
-            hazard = hazards.get(ThreadLocalRandom.current().nextInt(hazards.size()));
-        }
-        if (slot < 6 || slot >= 6 && slot < 10 && advance == null) {
-            timed("POST /api/hazards", due, "POST", 2, "/api/hazards", report(), answer -> {
-                String id = answer.get("id").asText();
-                synchronized (hazards) {
-                    hazards.add(id);
+    private void one(LoadMix.Kind kind, long tick, long due) throws Exception {
+        String token = tokens[(int) (tick % tokens.length)];
+        String[] advance = kind == LoadMix.Kind.STEP ? advanceable.pollFirst() : null;
+        switch (kind) {
+            case REPORT, STEP -> {
+                if (advance == null) { // nothing to advance yet: a report instead
+                    timed("POST /api/hazards", true, due, send(token, "POST", 2, "/api/hazards", hazardReport(enterpriseId)),
+                            answer -> {
+                                String id = answer.get("id").asText();
+                                synchronized (hazards) {
+                                    hazards.add(id);
+                                }
+                                advanceable.addLast(new String[] {id, "rectification"});
+                            });
+                } else {
+                    timed("POST /api/hazards/{id}/" + advance[1], true, due, send(token, "POST", 2,
+                            "/api/hazards/" + advance[0] + "/" + advance[1], stepBody(advance[1])), answer -> {
+                                String next = switch (advance[1]) {
+                                    case "rectification" -> "completion";
+                                    case "completion" -> "verification";
+                                    default -> null;
+                                };
+                                if (next != null) {
+                                    advanceable.addLast(new String[] {advance[0], next});
+                                }
+                            });
                 }
-                advanceable.addLast(new String[] {id, "rectification"});
-            });
-        } else if (slot < 10) {
-            timed("POST /api/hazards/{id}/" + advance[1], due, "POST", 2, "/api/hazards/" + advance[0] + "/" + advance[1],
-                    stepBody(advance[1]), answer -> {
-                        String next = switch (advance[1]) {
-                            case "rectification" -> "completion";
-                            case "completion" -> "verification";
-                            default -> null;
-                        };
-                        if (next != null) {
-                            advanceable.addLast(new String[] {advance[0], next});
+            }
+            case FINDING -> finding(token, tick, due);
+            case LIST -> timed("GET /api/hazards?districtCode=", false, due,
+                    send(token, "GET", 2, "/api/hazards?districtCode=" + settings.district() + "&size=20", null), answer -> { });
+            case SINGLE -> timed("GET /api/hazards/{id}", false, due, send(token, "GET", 2, "/api/hazards/" + anyHazard(), null),
+                    answer -> { });
+            case DISTRICT_TABLE -> timed("GET /api/stats/districts", false, due, send(token, "GET", 3, "/api/stats/districts", null),
+                    answer -> { });
+        }
+    }
+
+    /** A finding is sent when its inspection's previous one is answered: an inspection takes them in turn. */
+    private void finding(String token, long tick, long due) {
+        int i = (int) (tick % inspectionIds.size());
+        synchronized (inspections) {
+            CompletableFuture<HttpResponse<String>> sent = inspections.get(i).handle((previous, error) -> null)
+                    .thenCompose(ignored -> {
+                        try {
+                            return send(token, "POST", 1, "/api/inspections/" + inspectionIds.get(i) + "/findings",
+                                    Map.of("description", "消防通道堆放杂物", "category", "FIRE", "severity", "GENERAL",
+                                            "location", "成品库"));
+                        } catch (Exception e) {
+                            return CompletableFuture.failedFuture(e);
                         }
                     });
-        } else if (slot < 12) {
-            // One finding at a time: they all go to the same inspection, which takes them in turn.
-            synchronized (this) {
-                timed("POST /api/inspections/{id}/findings", due, "POST", 1, "/api/inspections/" + inspectionId + "/findings",
-                        Map.of("description", "消防通道堆放杂物", "category", "FIRE", "severity", "GENERAL", "location", "成品库"),
-                        answer -> { });
-            }
-        } else if (slot < 16) {
-            timed("GET /api/hazards?districtCode=", due, "GET", 2, "/api/hazards?districtCode=" + district + "&size=20", null, answer -> { });
-        } else if (slot < 18) {
-            timed("GET /api/hazards/{id}", due, "GET", 2, "/api/hazards/" + hazard, null, answer -> { });
-        } else {
-            timed("GET /api/stats/districts", due, "GET", 3, "/api/stats/districts", null, answer -> { });
+            inspections.set(i, timed("POST /api/inspections/{id}/findings", true, due, sent, answer -> { }));
         }
     }
 
-    private void timed(String endpoint, long due, String method, int service, String path, Object body,
-                       java.util.function.Consumer<JsonNode> onSuccess) {
-        try {
-            HttpResponse<String> response = http.send(request(method, service, path, body), HttpResponse.BodyHandlers.ofString());
-            long micros = (System.nanoTime() - due) / 1_000;
-            latencies.computeIfAbsent(endpoint, e -> new Recorder(3)).recordValue(Math.max(1, micros));
-            if (response.statusCode() / 100 == 2) {
-                onSuccess.accept(JSON.readTree(response.body().isEmpty() ? "{}" : response.body()));
-            } else {
-                failures.computeIfAbsent(endpoint + " " + response.statusCode(), e -> new AtomicLong()).incrementAndGet();
+    private CompletableFuture<HttpResponse<String>> send(String token, String method, int service, String path, Object body)
+            throws Exception {
+        return api.sendAsync(token, method, ServiceSpec.ALL.get(service), path, body);
+    }
+
+    private CompletableFuture<?> timed(String endpoint, boolean command, long due, CompletableFuture<HttpResponse<String>> answer,
+                                       java.util.function.Consumer<JsonNode> onSuccess) {
+        inFlight.incrementAndGet();
+        return answer.whenComplete((response, error) -> {
+            try {
+                if (error != null) {
+                    Throwable cause = error.getCause() != null ? error.getCause() : error;
+                    failures.computeIfAbsent(endpoint + " " + cause.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
+                    return;
+                }
+                long micros = (System.nanoTime() - due) / 1_000;
+                latencies.computeIfAbsent(endpoint, e -> new Recorder(3)).recordValue(Math.max(1, micros));
+                if (response.statusCode() / 100 == 2) {
+                    if (command) {
+                        answeredCommands.incrementAndGet();
+                    }
+                    onSuccess.accept(ApiClient.json(response));
+                } else {
+                    failures.computeIfAbsent(endpoint + " " + response.statusCode(), e -> new AtomicLong()).incrementAndGet();
+                }
+            } catch (Exception e) {
+                failures.computeIfAbsent(endpoint + " " + e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
+            } finally {
+                inFlight.decrementAndGet();
             }
-        } catch (Exception e) {
-            failures.computeIfAbsent(endpoint + " " + e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
+        });
+    }
+
+    private String anyHazard() {
+        synchronized (hazards) {
+            return hazards.get(ThreadLocalRandom.current().nextInt(hazards.size()));
         }
     }
 
-    private void report(long sent, double seconds) throws Exception {
-        Map<String, Histogram> byEndpoint = new java.util.TreeMap<>();
-        latencies.forEach((endpoint, recorder) -> byEndpoint.put(endpoint, recorder.getIntervalHistogram()));
-        long answered = byEndpoint.values().stream().mapToLong(Histogram::getTotalCount).sum();
-        StringBuilder out = new StringBuilder();
-        out.append(String.format("REST API mix at %d requests/s for %.0f s (%d sent, %.1f answered/s); latency from the"
-                + " moment each request was due, in ms%n%n", rate, seconds, sent, answered / seconds));
-        out.append("| endpoint | count | p50 | p99 | p99.9 | max |\n|---|---:|---:|---:|---:|---:|\n");
-        byEndpoint.forEach((endpoint, h) -> out.append(String.format("| %s | %d | %.1f | %.1f | %.1f | %.1f |%n", endpoint,
-                h.getTotalCount(), h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3,
-                h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3)));
-        out.append("\nNot 2xx: ").append(failures.isEmpty() ? "none" : new java.util.TreeMap<>(failures)).append('\n');
-        System.out.println(out);
-        Path results = Path.of(System.getProperty("load.results", "target/api-load-results.md"));
-        Files.createDirectories(results.toAbsolutePath().getParent());
-        Files.writeString(results, out.toString());
-    }
-
-    private Map<String, Object> report() {
-        return Map.of("enterpriseId", enterpriseId, "source", "INSPECTION", "title", "电缆老化 " + UUID.randomUUID(),
+    private static Map<String, Object> hazardReport(String enterprise) {
+        return Map.of("enterpriseId", enterprise, "source", "INSPECTION", "title", "电缆老化 " + UUID.randomUUID(),
                 "description", "配电室电缆老化破损，绝缘层开裂", "category", "ELECTRICAL", "severity", "GENERAL");
     }
 
@@ -226,30 +329,5 @@ class ApiLoadBenchmark {
             case "completion" -> Map.of("summary", "电缆已更换");
             default -> Map.of("passed", true, "comment", "复查合格");
         };
-    }
-
-    private HttpRequest request(String method, int service, String path, Object body) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stack.settings().baseUrl(ServiceSpec.ALL.get(service)) + path))
-                .timeout(CLIENT_TIMEOUT).header("Authorization", "Bearer " + token);
-        if ("POST".equals(method)) {
-            builder.header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        } else {
-            builder.GET();
-        }
-        return builder.build();
-    }
-
-    private JsonNode trySend(String method, int service, String path, Object body) throws Exception {
-        HttpResponse<String> response = http.send(request(method, service, path, body), HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() / 100 == 2 ? JSON.readTree(response.body().isEmpty() ? "{}" : response.body()) : null;
-    }
-
-    private JsonNode send(String method, int service, String path, Object body) throws Exception {
-        JsonNode answer = trySend(method, service, path, body);
-        if (answer == null) {
-            throw new IllegalStateException(method + " " + path + " failed");
-        }
-        return answer;
     }
 }

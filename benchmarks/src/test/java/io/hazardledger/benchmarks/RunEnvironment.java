@@ -19,8 +19,7 @@ final class RunEnvironment {
 
     static void describe(ResultsReport report, Connection connection, BenchmarkSettings settings) throws SQLException {
         report.environment("run", Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", " + settings.describe());
-        report.environment("machine", "%d CPUs (nproc), %s, %s".formatted(Runtime.getRuntime().availableProcessors(),
-                procLine("/proc/meminfo", "MemTotal"), procLine("/proc/cpuinfo", "model name")));
+        report.environment("machine", machine());
         report.environment("load average before (1, 5, 15 min)", loadAverage());
         report.environment("PostgreSQL", BenchmarkDatabase.text(connection, "SELECT version()"));
         report.environment("PostgreSQL settings", settings(connection, "fsync", "full_page_writes", "wal_level",
@@ -30,6 +29,11 @@ final class RunEnvironment {
                         .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", ")),
                 ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                         .filter(a -> a.startsWith("-X")).toList()));
+    }
+
+    static String machine() {
+        return "%d CPUs (nproc), %s, %s".formatted(Runtime.getRuntime().availableProcessors(),
+                procLine("/proc/meminfo", "MemTotal"), procLine("/proc/cpuinfo", "model name"));
     }
 
     static String loadAverage() {
