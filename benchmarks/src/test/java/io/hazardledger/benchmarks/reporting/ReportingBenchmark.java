@@ -87,7 +87,14 @@ class ReportingBenchmark {
             // The service trusts a key pair made for this run; the benchmark's requests carry an admin token of it.
             io.hazardledger.local.DevKeys keys = io.hazardledger.local.DevKeys.inDirectory(work.resolve("jwt"));
             token = io.hazardledger.local.DevTokens.mint(keys.signingKey(), "benchmark", "admin", null, null);
-            service = Processes.startDetached(List.of(Processes.javaExecutable(), "-Xmx768m", "-jar", runner.toString()),
+            List<String> command = new ArrayList<>(List.of(Processes.javaExecutable(), "-Xmx768m"));
+            if (Boolean.getBoolean("benchmark.reporting.jfr")) {
+                // A flight recording of the whole run, to see where the rebuild's time goes.
+                command.add("-XX:StartFlightRecording=settings=profile,filename="
+                        + work.resolve("reporting-service-" + database + ".jfr").toAbsolutePath());
+            }
+            command.addAll(List.of("-jar", runner.toString()));
+            service = Processes.startDetached(command,
                     work.resolve("reporting-service-" + database + ".log"), Map.of("QUARKUS_HTTP_PORT", Integer.toString(port),
                             "DB_URL", postgres.reactiveUrl(database), "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
                             "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.verificationKeyFile().toUri().toString(),
@@ -107,6 +114,7 @@ class ReportingBenchmark {
             bulkLoadHazards(postgres, database, rebuilt);
             latency("/api/stats/districts", "district table, all time (default period)");
             latency("/api/stats/districts?from=2025-01-01&to=2026-01-01", "district table, one year");
+            latency("/api/stats/districts?from=" + java.time.LocalDate.now().minusDays(45), "district table, last 45 days");
             latency("/api/stats/districts/370007?by=street", "drill-down of one district by street, all time");
             latency("/api/reports/quarterly?year=2025&quarter=1", "quarterly table 2025 Q1");
             freshness(bootstrap);
@@ -134,20 +142,29 @@ class ReportingBenchmark {
             for (HazardCategory category : HazardCategory.values()) {
                 categories.append(categories.isEmpty() ? "" : ",").append('\'').append(category.name()).append('\'');
             }
+            // Shaped like a ledger in use: hazards older than 60 days are 99 % closed, younger ones the less the
+            // younger (about 95 % closed in all); a 30-day deadline; closures within 40 days.
+            count.execute("ALTER TABLE rp_hazard DISABLE TRIGGER rp_hazard_rollup_keep"); // the insert trigger
             count.executeUpdate("""
                     INSERT INTO rp_hazard (generation, hazard_id, enterprise_id, district_code, street_code, industry_code,
                         category, severity, source, title, found_at, assigned_at, funds_yuan, five_items, original_deadline,
-                        deadline, closed_at, on_time, supervision_level)
+                        deadline, closed_at, on_time, supervision_level, supervision_listed_at)
                     SELECT %d, gen_random_uuid(), gen_random_uuid(), d, d || '001', '26', (ARRAY[%s])[1 + i %% 10],
-                           CASE WHEN i %% 20 = 0 THEN 'MAJOR' ELSE 'GENERAL' END, 'SELF_CHECK', '隐患', f, f + interval '1 hour',
+                           CASE WHEN major THEN 'MAJOR' ELSE 'GENERAL' END, 'SELF_CHECK', '隐患', f, f + interval '1 hour',
                            100 + i %% 10000, i %% 10 <> 0, (f + interval '30 days')::date, (f + interval '30 days')::date,
-                           CASE WHEN i %% 10 < 8 THEN f + (i %% 40) * interval '1 day' END, i %% 10 < 6,
-                           CASE WHEN i %% 20 = 0 AND i %% 10 >= 8 THEN 'COUNTY' END
-                    FROM (SELECT i, '37' || lpad((i %% %d)::text, 4, '0') AS d,
+                           CASE WHEN closed THEN f + ((i %% 40) %% greatest(age, 1)) * interval '1 day' END,
+                           CASE WHEN closed THEN (i %% 40) %% greatest(age, 1) <= 30 END,
+                           CASE WHEN major AND NOT closed THEN 'COUNTY' END,
+                           CASE WHEN major AND i %% 3 = 0 THEN f + interval '2 days' END
+                    FROM (SELECT i, '37' || lpad((i %% %d)::text, 4, '0') AS d, i %% 20 = 0 AS major, i %% 730 AS age,
+                                 CASE WHEN i %% 730 >= 60 THEN i %% 100 <> 0 ELSE i %% 60 < i %% 730 END AS closed,
                                  now() - (i %% 730) * interval '1 day' - (i %% 1440) * interval '1 minute' AS f
                           FROM generate_series(1, %d) i) s""".formatted(generation, categories, DISTRICTS,
                     Math.max(0, HAZARDS - present)));
+            count.execute("ALTER TABLE rp_hazard ENABLE TRIGGER rp_hazard_rollup_keep");
+            count.execute("SELECT rp_rollup_recompute(" + generation + ")");
             count.execute("VACUUM ANALYZE rp_hazard");
+            count.execute("VACUUM ANALYZE rp_hazard_rollup");
             line("Bulk-loaded hazards up to %,d in generation %d (%,d from the replay) in %.1f s", HAZARDS, generation,
                     present, seconds(started));
         }

@@ -2,24 +2,36 @@ package io.hazardledger.reporting.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Properties;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 /**
- * Chinese names of the districts reporting knows by name: the demo districts, from GB/T 2260 (district-names.properties).
- * Reporting keeps no reference data of its own; other codes have no name here (the registry's /api/districts has them).
+ * Chinese names of the county-level districts (GB/T 2260 and the statistical codes of development zones), from the
+ * gazetteer the registry checks codes against ({@code reference/districts.csv.gz} in contracts; its source and
+ * licence are in enterprise-registry/reference-data/README.md). A code it does not hold has no name.
  */
 @ApplicationScoped
 public class DistrictNames {
-    private final Properties names = new Properties();
+    private static final String RESOURCE = "reference/districts.csv.gz";
+    private final Map<String, String> names = new HashMap<>();
 
     DistrictNames() {
-        try (var in = DistrictNames.class.getResourceAsStream("/district-names.properties")) {
-            if (in != null) {
-                names.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        try (InputStream raw = DistrictNames.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (raw == null) {
+                throw new IllegalStateException("District gazetteer missing from the build: " + RESOURCE);
+            }
+            var lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
+            lines.readLine(); // code,name,city,province
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                String[] fields = line.split(",", 3); // codes and district names hold no comma or quote
+                names.put(fields[0], fields[1]);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -27,6 +39,6 @@ public class DistrictNames {
     }
 
     public String of(String code) {
-        return code == null ? null : names.getProperty(code);
+        return code == null ? null : names.get(code);
     }
 }

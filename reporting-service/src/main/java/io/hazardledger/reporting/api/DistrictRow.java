@@ -10,7 +10,7 @@ import java.math.BigDecimal;
  */
 public record DistrictRow(
         @Schema(description = "GB/T 2260 county-level code; null on the total row") String districtCode,
-        @Schema(description = "Chinese name, from the small name table of the demo districts (district-names.properties); null for other codes")
+        @Schema(description = "Chinese name, from the GB/T 2260 gazetteer the registry checks codes against; null for a code outside it")
         String districtName,
         @JsonUnwrapped Figures figures,
         @Schema(description = "Enterprises of the district (where they are now) whose status is ACTIVE now") long activeEnterprises,

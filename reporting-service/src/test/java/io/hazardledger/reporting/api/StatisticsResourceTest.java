@@ -67,6 +67,15 @@ class StatisticsResourceTest {
     }
 
     @Test
+    void everyDistrictOfTheGazetteerIsNamedAndACodeOutsideItIsNot() {
+        hazardFound("650502", Severity.GENERAL); // 哈密市伊州区, far from any demo district
+        hazardFound("990001", Severity.GENERAL); // no such district
+        Poll.until(Duration.ofSeconds(30), "both districts in the table", () -> row("650502") != null && row("990001") != null);
+        assertEquals("伊州区", row("650502").getString("districtName"));
+        assertNull(row("990001").get("districtName"));
+    }
+
+    @Test
     void aPeriodBeforeAnyHazardFindsNothingAndHasNoClosureRate() {
         String district = "35" + String.format("%04d", (int) (Math.random() * 10_000));
         hazardFound(district, Severity.GENERAL);
