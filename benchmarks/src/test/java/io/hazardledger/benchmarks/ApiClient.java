@@ -17,7 +17,10 @@ import java.util.concurrent.Executors;
 
 /**
  * HTTP/1.1 calls to the stack's services with a bearer token; one client for the whole run, so connections are kept
- * and reused (the client opens more when more requests are in flight).
+ * and reused. Load requests go out through {@code load.connections} senders (default 64), each with one request in
+ * flight: at most that many connections, as a client's connection pool would allow, and requests beyond them wait in
+ * the queue (their latency still counts from when they were due). A request that waited longer than its timeout is
+ * failed without being sent, so an overloaded run ends instead of draining a backlog for minutes.
  */
 final class ApiClient {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -25,7 +28,10 @@ final class ApiClient {
     // Setting up and sampling wait longer: the first requests to a service just started on a busy machine are slow.
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
 
+    private static final int CONNECTIONS = Integer.getInteger("load.connections", 64);
+
     private final StackSettings settings;
+    private final java.util.concurrent.ExecutorService senders = Executors.newFixedThreadPool(CONNECTIONS, daemon());
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).executor(Executors.newFixedThreadPool(8, daemon())).build();
 
@@ -35,7 +41,21 @@ final class ApiClient {
 
     CompletableFuture<HttpResponse<String>> sendAsync(String token, String method, ServiceSpec service, String path,
                                                       Object body) throws IOException {
-        return http.sendAsync(request(token, method, service, path, body, LOAD_TIMEOUT), HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = request(token, method, service, path, body, LOAD_TIMEOUT);
+        long queued = System.nanoTime();
+        CompletableFuture<HttpResponse<String>> answer = new CompletableFuture<>();
+        senders.execute(() -> {
+            if (System.nanoTime() - queued > LOAD_TIMEOUT.toNanos()) {
+                answer.completeExceptionally(new java.util.concurrent.TimeoutException("queued in the client too long"));
+                return;
+            }
+            try {
+                answer.complete(http.send(request, HttpResponse.BodyHandlers.ofString()));
+            } catch (Exception failure) {
+                answer.completeExceptionally(failure);
+            }
+        });
+        return answer;
     }
 
     /** The answer's JSON when it is 2xx, else null. */

@@ -4,10 +4,15 @@ import io.hazardledger.eventstore.consumer.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** The live feed's own channels and consumer group ({@code reporting-live}), apart from the statistics' consumers. */
+/**
+ * The live feed's own channels and consumer group ({@code reporting-live}), apart from the statistics' consumers.
+ * Each poll is appended in one transaction per partition (the channels run in batch mode): one commit per event
+ * would cost the feed a disk flush per event, far more than the appends themselves.
+ */
 @ApplicationScoped
 public class LiveFeedConsumers {
     @Inject
@@ -16,17 +21,25 @@ public class LiveFeedConsumers {
     LiveFeedProjection projection;
 
     @Incoming("live-enterprise-events")
-    public Uni<Void> enterpriseEvent(ConsumerRecord<String, String> record) {
-        return consumer.consume(projection, record);
+    public Uni<Void> enterpriseEvents(ConsumerRecords<String, String> records) {
+        return append(records);
     }
 
     @Incoming("live-inspection-events")
-    public Uni<Void> inspectionEvent(ConsumerRecord<String, String> record) {
-        return consumer.consume(projection, record);
+    public Uni<Void> inspectionEvents(ConsumerRecords<String, String> records) {
+        return append(records);
     }
 
     @Incoming("live-hazard-events")
-    public Uni<Void> hazardEvent(ConsumerRecord<String, String> record) {
-        return consumer.consume(projection, record);
+    public Uni<Void> hazardEvents(ConsumerRecords<String, String> records) {
+        return append(records);
+    }
+
+    private Uni<Void> append(ConsumerRecords<String, String> records) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (TopicPartition partition : records.partitions()) {
+            chain = chain.chain(() -> consumer.consumeAll(projection, records.records(partition)));
+        }
+        return chain;
     }
 }
