@@ -3,6 +3,7 @@ package io.hazardledger.reporting.messaging;
 import io.hazardledger.eventstore.consumer.IdempotentConsumer;
 import io.hazardledger.reporting.persistence.GenerationProjection;
 import io.hazardledger.reporting.persistence.Generations;
+import io.hazardledger.reporting.persistence.TableStatistics;
 import io.hazardledger.reporting.persistence.Generations.Generation;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -27,7 +28,8 @@ import java.util.function.Supplier;
  * Runs a feeder for every generation that is ACTIVE or BUILDING (on every instance, so several instances share
  * the partitions), switches a BUILDING generation in once it has read up to the end offsets captured when it
  * started and is within {@code reporting.projection.switch-lag} events of the topics' ends, and then deletes the
- * retired generation's rows. Queries keep reading the old generation until the switch.
+ * retired generation's rows. Queries keep reading the old generation until the switch. It also keeps the read
+ * tables' planner statistics current ({@link TableStatistics}).
  */
 @ApplicationScoped
 public class ProjectionSupervisor {
@@ -39,6 +41,8 @@ public class ProjectionSupervisor {
     TopicOffsets offsets;
     @Inject
     IdempotentConsumer idempotent;
+    @Inject
+    TableStatistics statistics;
     @ConfigProperty(name = "reporting.projection.check-interval", defaultValue = "1s")
     Duration interval;
     @ConfigProperty(name = "reporting.projection.switch-lag", defaultValue = "500")
@@ -93,6 +97,7 @@ public class ProjectionSupervisor {
                 offsets.deleteGroup(entry.getValue());
                 LOG.infof("Projection generation %d retired and dropped", entry.getKey());
             }
+            await(statistics::refresh);
         } catch (Throwable failure) {
             LOG.warnf("Projection check failed, will retry: %s", failure.getMessage());
         }
