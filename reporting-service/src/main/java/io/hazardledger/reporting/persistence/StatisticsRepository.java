@@ -70,20 +70,16 @@ public class StatisticsRepository {
               AND (CAST(:district AS varchar) IS NULL OR i.district_code = :district)
             GROUP BY GROUPING SETS ((i.district_code), ())""";
 
-    // Every district with a hazard, by skipping through the district index (a hundred probes, not a scan).
+    // Every district with a counted hazard: its month buckets (about a hundred districts times the months).
     private static final String HAZARD_DISTRICTS = """
-            WITH RECURSIVE g AS (SELECT %s AS n),
-            d AS (SELECT (SELECT min(h.district_code) FROM rp_hazard h, g WHERE h.generation = g.n) AS code
-                  UNION ALL
-                  SELECT (SELECT min(h.district_code) FROM rp_hazard h, g WHERE h.generation = g.n AND h.district_code > d.code)
-                  FROM d WHERE d.code IS NOT NULL)
-            SELECT code FROM d WHERE code IS NOT NULL
-              AND (CAST(:district AS varchar) IS NULL OR code = :district)""";
+            SELECT DISTINCT r.district_code FROM rp_hazard_rollup r
+            WHERE r.generation = %s AND r.grain = 'M'
+              AND (CAST(:district AS varchar) IS NULL OR r.district_code = :district)""";
 
     @Inject
     Transactions transactions;
 
-    /** Districts where any hazard of the active generation was found, whatever the period. */
+    /** Districts where a hazard of the active generation was found (voided ones aside), whatever the period. */
     public Uni<List<String>> hazardDistricts(Period period) {
         return transactions.read(s -> s.createNativeQuery(HAZARD_DISTRICTS.formatted(ACTIVE), String.class)
                 .setParameter("district", period.district())
