@@ -13,14 +13,23 @@ import java.time.LocalDate;
 final class DistrictRollup {
     static final String TALLIES = """
             WITH r AS (
-                SELECT r.*, (r.grain = 'M' AND r.bucket >= :monthsFrom AND r.bucket < :monthsTo
-                             OR r.grain = 'D' AND (r.bucket >= :firstDay AND r.bucket < :headEnd
-                                                   OR r.bucket >= :tailStart AND r.bucket < :endDay)) AS in_period,
-                            (r.grain = 'M' OR r.bucket >= :cumulativeMonthsTo) AS before_end
+                SELECT r.district_code,
+                       (r.grain = 'M' AND r.bucket >= :monthsFrom AND r.bucket < :monthsTo
+                        OR r.grain = 'D' AND (r.bucket >= :firstDay AND r.bucket < :headEnd
+                                              OR r.bucket >= :tailStart AND r.bucket < :endDay)) AS in_period,
+                       (r.grain = 'M' OR r.bucket >= :cumulativeMonthsTo) AS before_end,
+                       sum(found) AS found, sum(closed) AS closed, sum(closed_on_time) AS closed_on_time,
+                       sum(major_found) AS major_found, sum(major_closed) AS major_closed,
+                       sum(major_listed) AS major_listed, sum(under_supervision) AS under_supervision,
+                       sum(close_seconds) AS close_seconds, sum(funds_yuan) AS funds_yuan, sum(assigned) AS assigned,
+                       sum(assigned_five_items) AS assigned_five_items, sum(employee_reports) AS employee_reports,
+                       sum(rewards_yuan) AS rewards_yuan
                 FROM rp_hazard_rollup r
                 WHERE r.generation = :g AND (CAST(:district AS varchar) IS NULL OR r.district_code = :district)
                   AND (r.grain = 'M' AND r.bucket < :cumulativeMonthsTo
-                       OR r.grain = 'D' AND r.bucket >= :daysFrom AND r.bucket < :endDay)),
+                       OR r.grain = 'D' AND (r.bucket >= :firstDay AND r.bucket < :headEnd
+                                             OR r.bucket >= :cumulativeMonthsTo AND r.bucket < :endDay))
+                GROUP BY 1, 2, 3),
             t AS (
                 SELECT district_code,
                        sum(found) FILTER (WHERE in_period) AS found, sum(closed) FILTER (WHERE in_period) AS closed,
@@ -72,19 +81,17 @@ final class DistrictRollup {
     /**
      * The buckets of a period: in it, the months [monthsFrom, monthsTo) and the days [firstDay, headEnd) before them
      * and [tailStart, endDay) after them (a period without a whole month is days only); before its end (the
-     * cumulative figures), the months before cumulativeMonthsTo and the days from there to endDay. Days are read
-     * from daysFrom.
+     * cumulative figures), the months before cumulativeMonthsTo and the days from there to endDay.
      */
     record Buckets(LocalDate monthsFrom, LocalDate monthsTo, LocalDate headEnd, LocalDate tailStart,
-                   LocalDate cumulativeMonthsTo, LocalDate daysFrom) {
+                   LocalDate cumulativeMonthsTo) {
         static Buckets of(LocalDate firstDay, LocalDate endDay) {
             LocalDate monthsFrom = firstDay.getDayOfMonth() == 1 ? firstDay : firstDay.withDayOfMonth(1).plusMonths(1);
             LocalDate monthsTo = endDay.withDayOfMonth(1);
             if (monthsFrom.isBefore(monthsTo)) {
-                return new Buckets(monthsFrom, monthsTo, monthsFrom, monthsTo, monthsTo, firstDay);
+                return new Buckets(monthsFrom, monthsTo, monthsFrom, monthsTo, monthsTo);
             }
-            return new Buckets(monthsTo, monthsTo, endDay, endDay, monthsTo,
-                    firstDay.isBefore(monthsTo) ? firstDay : monthsTo);
+            return new Buckets(monthsTo, monthsTo, endDay, endDay, monthsTo);
         }
     }
 }

@@ -106,7 +106,6 @@ public class StatisticsRepository {
                 .setParameter("headEnd", buckets.headEnd())
                 .setParameter("tailStart", buckets.tailStart())
                 .setParameter("cumulativeMonthsTo", buckets.cumulativeMonthsTo())
-                .setParameter("daysFrom", buckets.daysFrom())
                 .setParameter("overdueBefore", period.overdueBefore())
                 .setParameter("now", Sql.bindable(period.now()))
                 .getResultList()
