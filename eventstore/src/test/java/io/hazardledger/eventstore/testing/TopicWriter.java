@@ -40,6 +40,19 @@ public final class TopicWriter {
         }
     }
 
+    /** Sends the envelopes in order through one producer, each to the topic of its type, and waits for every ack. */
+    public static void publishAll(java.util.List<EventEnvelope> envelopes) {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(), new StringSerializer())) {
+            for (EventEnvelope envelope : envelopes) {
+                producer.send(new ProducerRecord<>(EventCatalog.byType(envelope.type()).orElseThrow().topic(),
+                        envelope.aggregateId().toString(), EventCodec.write(envelope)));
+            }
+            producer.flush();
+        }
+    }
+
     /** Sends a raw value, e.g. a poison record. */
     public static void publishRaw(String topic, String key, String value) {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);

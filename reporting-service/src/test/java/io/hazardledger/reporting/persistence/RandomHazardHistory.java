@@ -22,11 +22,7 @@ import io.hazardledger.contracts.hazard.SupervisionListed;
 import io.hazardledger.contracts.hazard.VerificationFailed;
 import io.hazardledger.contracts.hazard.VerificationPassed;
 import io.hazardledger.eventstore.EventCodec;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
+import io.hazardledger.eventstore.testing.TopicWriter;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -35,7 +31,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -146,14 +141,6 @@ final class RandomHazardHistory {
     }
 
     void publish() {
-        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-                new StringSerializer(), new StringSerializer())) {
-            for (EventEnvelope event : events) {
-                producer.send(new ProducerRecord<>(EventCatalog.byType(event.type()).orElseThrow().topic(),
-                        event.aggregateId().toString(), EventCodec.write(event)));
-            }
-            producer.flush();
-        }
+        TopicWriter.publishAll(events);
     }
 }
