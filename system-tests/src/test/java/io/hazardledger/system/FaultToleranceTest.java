@@ -176,7 +176,8 @@ class FaultToleranceTest {
         }
         for (SteadyLoad.Sent s : sent) {
             int target = "finding".equals(s.kind()) ? INSPECTION : HAZARD;
-            assertTrue(s.answer() != SteadyLoad.Answer.OTHER, "no answer but 2xx or 503: " + s);
+            assertTrue(s.answer() != SteadyLoad.Answer.OTHER,
+                    () -> "no answer but 2xx or 503: " + s + "\n" + system.lastUnexpectedFailure(target));
             if (s.answer() == SteadyLoad.Answer.UNAVAILABLE) {
                 assertTrue(s.problemWithRetryAfter(), "a 503 is problem+json with Retry-After: " + s);
             }

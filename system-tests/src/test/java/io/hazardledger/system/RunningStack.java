@@ -6,6 +6,7 @@ import io.hazardledger.local.ServiceSpec;
 import io.hazardledger.local.StackSettings;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -99,6 +100,25 @@ final class RunningStack implements AutoCloseable {
 
     LocalStack stack() {
         return stack;
+    }
+
+    /**
+     * The last failure {@code serviceIndex} logged as unexpected (the cause of a 500), with its stack trace, or a
+     * note that there is none: what a failed assertion needs to say, since CI keeps no logs.
+     */
+    String lastUnexpectedFailure(int serviceIndex) {
+        Path log = stack.settings().runDir().resolve("logs/" + ServiceSpec.ALL.get(serviceIndex).module() + ".log");
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(log);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (lines.get(i).contains("Unexpected failure")) {
+                    return String.join("\n", lines.subList(i, Math.min(lines.size(), i + 40)));
+                }
+            }
+            return "no unexpected failure in " + log;
+        } catch (java.io.IOException e) {
+            return "cannot read " + log + ": " + e;
+        }
     }
 
     @Override

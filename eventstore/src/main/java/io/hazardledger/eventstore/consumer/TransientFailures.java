@@ -4,7 +4,11 @@ import io.smallrye.mutiny.CompositeException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
-import java.net.ConnectException;
+import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
+
+import java.net.SocketException;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
@@ -22,10 +26,9 @@ public final class TransientFailures {
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             // ClosedConnectionException: a connection lost under way ("Failed to read any response from the server").
-            // Not the pool's own "Pool closed": that is this service shutting down, and waiting would hold it up.
-            if (t instanceof ConnectException || t instanceof TimeoutException || t instanceof ClosedConnectionException
-                    || t instanceof io.smallrye.mutiny.TimeoutException
-                    || t instanceof io.vertx.core.VertxException && String.valueOf(t.getMessage()).contains("closed")) {
+            // SocketException: one reset by the server going down (ConnectException: refused).
+            if (t instanceof SocketException || t instanceof TimeoutException || t instanceof ClosedConnectionException
+                    || t instanceof io.smallrye.mutiny.TimeoutException || isClosedConnection(t)) {
                 return true;
             }
             // A failed transaction whose rollback failed too arrives as both failures together.
@@ -42,5 +45,19 @@ public final class TransientFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * The SQL client's word for a pooled connection the server closed, handed out or written to before the pool
+     * noticed: "Connection is not active now, current status: CLOSED", "Pending requests failed to be sent due to
+     * connection has been closed." (NoStackTraceThrowable or VertxException). Not the pool's own "Pool closed": that
+     * is this service shutting down, and waiting would hold it up.
+     */
+    private static boolean isClosedConnection(Throwable t) {
+        if (!(t instanceof NoStackTraceThrowable || t instanceof VertxException) || t.getMessage() == null) {
+            return false;
+        }
+        String message = t.getMessage().toLowerCase(Locale.ROOT);
+        return message.contains("connection") && (message.contains("closed") || message.contains("not active"));
     }
 }
