@@ -43,7 +43,7 @@ final class LoadReport {
         environment.put("machine", RunEnvironment.machine());
         environment.put("load average before (1, 5, 15 min)", RunEnvironment.loadAverage());
         environment.put("load generator JVM", "%s %s".formatted(System.getProperty("java.vm.name"), Runtime.version()));
-        environment.put("services' JVM options", System.getenv().getOrDefault("HL_SERVICE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC"));
+        environment.put("services' JVM options", io.hazardledger.local.ServiceJvm.options());
     }
 
     void environment(String name, String value) {

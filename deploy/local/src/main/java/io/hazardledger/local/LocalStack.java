@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The whole system on one machine without Docker: PostgreSQL (the local server, else an embedded one), a KRaft
@@ -23,10 +25,12 @@ public final class LocalStack {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final StackSettings settings;
+    private final ServiceJvm jvm;
     private final Map<String, Duration> startTimes = new LinkedHashMap<>();
 
     public LocalStack(StackSettings settings) {
         this.settings = settings;
+        this.jvm = new ServiceJvm(settings.runDir());
     }
 
     public StackSettings settings() {
@@ -69,7 +73,7 @@ public final class LocalStack {
     }
 
     public void down() throws IOException {
-        Processes.stopAll(ServiceSpec.ALL.stream().map(service -> pidFile(service.module())).toList(), STOP_GRACE);
+        stopServices(ServiceSpec.ALL);
         Processes.stopByPidFile(settings.runDir().resolve("kafka/broker.pid"), STOP_GRACE);
         Processes.stopByPidFile(pidFile("postgres"), STOP_GRACE);
     }
@@ -77,11 +81,19 @@ public final class LocalStack {
     /** Kills one service at once (SIGKILL), as a crash would; {@link #restart} brings it back. */
     public void kill(ServiceSpec service) throws IOException {
         Processes.killByPidFile(pidFile(service.module()));
+        jvm.stopped(service, false);
     }
 
     /** Stops one service gently (SIGTERM, as an orchestrator would), waiting until it is gone. */
     public void stop(ServiceSpec service) throws IOException {
-        Processes.stopByPidFile(pidFile(service.module()), STOP_GRACE);
+        stopServices(List.of(service));
+    }
+
+    private void stopServices(List<ServiceSpec> services) throws IOException {
+        Set<Path> gently = Processes.stopAll(services.stream().map(service -> pidFile(service.module())).toList(), STOP_GRACE);
+        for (ServiceSpec service : services) {
+            jvm.stopped(service, gently.contains(pidFile(service.module())));
+        }
     }
 
     /** Starts one service that was killed or stopped; returns once it reports ready. */
@@ -164,15 +176,15 @@ public final class LocalStack {
             throw new IOException("Port " + settings.port(service) + " for " + service.module() + " is taken");
         }
         DevKeys keys = keys();
-        List<String> command = new ArrayList<>(List.of(Processes.javaExecutable()));
-        command.addAll(List.of(System.getenv().getOrDefault("HL_SERVICE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC").split("\\s+")));
-        command.addAll(List.of("-jar", runner.toString()));
-        Process process = Processes.startDetached(command, settings.runDir().resolve("logs/" + service.module() + ".log"), Map.of(
+        Map<String, String> environment = new HashMap<>(ServiceJvm.ENVIRONMENT);
+        environment.putAll(Map.of(
                 "QUARKUS_HTTP_PORT", Integer.toString(settings.port(service)),
                 "DB_URL", postgres.reactiveUrl(settings.database(service)),
                 "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + settings.kafkaPort(),
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.verificationKeyFile().toUri().toString(),
                 "MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER));
+        Process process = Processes.startDetached(jvm.command(service, runner),
+                settings.runDir().resolve("logs/" + service.module() + ".log"), environment);
         Files.writeString(pidFile(service.module()), Long.toString(process.pid()));
         return process;
     }

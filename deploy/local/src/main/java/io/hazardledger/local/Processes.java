@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** Starting and stopping the stack's processes: detached, logging to files, stopped gently then forcibly. */
@@ -30,33 +33,44 @@ public final class Processes {
         return builder.start();
     }
 
-    /** SIGTERM, then SIGKILL after {@code grace}; waits until the process is gone. */
-    public static void stop(ProcessHandle process, Duration grace) {
+    /** SIGTERM, then SIGKILL after {@code grace}; waits until the process is gone. True: it ended within the grace. */
+    public static boolean stop(ProcessHandle process, Duration grace) {
         if (!process.isAlive()) {
-            return;
+            return true;
         }
         process.destroy();
         try {
             process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
         } catch (Exception timeoutOrInterrupt) {
             process.destroyForcibly();
             process.onExit().join();
+            return false;
         }
     }
 
-    /** Stops the processes named by {@code pidFiles} together (SIGTERM to all first), removing the files. */
-    public static void stopAll(List<Path> pidFiles, Duration grace) throws IOException {
-        List<ProcessHandle> running = new java.util.ArrayList<>();
+    /**
+     * Stops the processes named by {@code pidFiles} together (SIGTERM to all first), removing the files. Returns the
+     * pid files whose processes ended within the grace.
+     */
+    public static Set<Path> stopAll(List<Path> pidFiles, Duration grace) throws IOException {
+        Map<Path, ProcessHandle> running = new LinkedHashMap<>();
         for (Path pidFile : pidFiles) {
             if (Files.exists(pidFile)) {
-                ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).ifPresent(running::add);
+                ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).ifPresent(p -> running.put(pidFile, p));
             }
         }
-        running.forEach(ProcessHandle::destroy);
-        running.forEach(process -> stop(process, grace));
+        running.values().forEach(ProcessHandle::destroy);
+        Set<Path> gently = new HashSet<>();
+        running.forEach((pidFile, process) -> {
+            if (stop(process, grace)) {
+                gently.add(pidFile);
+            }
+        });
         for (Path pidFile : pidFiles) {
             Files.deleteIfExists(pidFile);
         }
+        return gently;
     }
 
     /** Kills the process whose id is in {@code pidFile} at once (SIGKILL), waits until it is gone, removes the file. */

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -44,8 +45,15 @@ final class ProjectionFeeder implements Runnable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
-                ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + ProcessHandle.current().pid()),
+                ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + ProcessHandle.current().pid(),
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, connectorSetting(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, connectorSetting(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG)),
                 new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** The session settings of the service's other consumers (the Kafka connector's), so a killed instance hands on alike. */
+    private static String connectorSetting(String key) {
+        return ConfigProvider.getConfig().getValue("mp.messaging.connector.smallrye-kafka." + key, String.class);
     }
 
     @Override
