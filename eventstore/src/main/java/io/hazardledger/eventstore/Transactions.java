@@ -1,5 +1,6 @@
 package io.hazardledger.eventstore;
 
+import io.hazardledger.eventstore.http.IdempotentCommit;
 import io.hazardledger.eventstore.outbox.OutboxRelay;
 import io.hazardledger.eventstore.store.ConcurrencyConflictException;
 import io.smallrye.mutiny.Uni;
@@ -11,7 +12,8 @@ import java.util.function.Function;
 
 /**
  * The one way services change state: a reactive transaction around aggregate events, outbox rows and read
- * models together. After the commit the outbox relay is woken, so events reach Kafka without waiting for a poll.
+ * models together, and the mark of the request's {@code Idempotency-Key} ({@link IdempotentCommit}). After the
+ * commit the outbox relay is woken, so events reach Kafka without waiting for a poll.
  */
 @ApplicationScoped
 public class Transactions {
@@ -32,7 +34,8 @@ public class Transactions {
      * conflict: theirs is answered 412.
      */
     public <T> Uni<T> inTransaction(Function<Mutiny.Session, Uni<T>> work) {
-        return Uni.createFrom().deferred(() -> sessionFactory.withTransaction((session, tx) -> work.apply(session)))
+        return Uni.createFrom().deferred(() -> sessionFactory.withTransaction((session, tx) -> work.apply(session)
+                        .call(() -> IdempotentCommit.mark(session))))
                 .onFailure(ConcurrencyConflictException.class).retry().atMost(CONFLICT_RETRIES)
                 .invoke(relay::wakeUp);
     }

@@ -128,11 +128,41 @@ class IdempotencyTest {
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", endsWith("/idempotency-key-in-progress"));
 
-        // As if it had died: a retry takes the key over and runs the command, which this time finds the code taken.
-        sql("UPDATE es_idempotency SET created_at = clock_timestamp() - interval '2 minutes' WHERE idempotency_key = $1", key);
+        // As if it had died before its command committed: a retry takes the key over and runs the command, which this
+        // time finds the code taken.
+        sql("UPDATE es_idempotency SET created_at = clock_timestamp() - interval '2 minutes', committed_at = NULL"
+                + " WHERE idempotency_key = $1", key);
         Callers.admin().header(KEY, key).body(body).post("/api/enterprises")
                 .then().statusCode(409).body("type", endsWith("/duplicate-uscc"))
                 .header(REPLAYED, nullValue()).body("detail", containsString((String) body.get("uscc")));
+    }
+
+    @Test
+    void aCommandThatCommittedIsNeverRunAgainEvenIfItsAnswerWasLost() {
+        String key = UUID.randomUUID().toString();
+        var body = registrationIn("370724");
+        var first = register(key, body);
+        assertEquals(201, first.statusCode());
+        String id = first.path("id");
+        assertEquals(1L, count("SELECT count(*) FROM es_idempotency WHERE idempotency_key = $1 AND committed_at IS NOT NULL", key),
+                "the commit of the registration marked its key");
+
+        // As if the service had died after the commit and before storing the answer, a minute and more ago.
+        sql("UPDATE es_idempotency SET status = NULL, body = NULL, completed_at = NULL,"
+                + " created_at = clock_timestamp() - interval '2 minutes' WHERE idempotency_key = $1", key);
+        Callers.admin().header(KEY, key).body(body).post("/api/enterprises")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", endsWith("/idempotency-key-answer-lost")).header(REPLAYED, nullValue());
+
+        // Nothing ran again: the one registration, and its one event.
+        Callers.analyst(null).get("/api/enterprises?districtCode=370724").then().statusCode(200)
+                .header("X-Total-Count", "1").body("id", equalTo(List.of(id)));
+        assertEquals(1L, count("SELECT count(*) FROM es_event WHERE stream_id = CAST($1 AS uuid)", id));
+    }
+
+    private long count(String query, String parameter) {
+        return pool.preparedQuery(query).execute(Tuple.of(parameter)).await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getLong(0);
     }
 
     private void sql(String statement, String key) {

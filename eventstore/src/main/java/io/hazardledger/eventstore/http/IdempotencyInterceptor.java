@@ -20,8 +20,8 @@ import java.util.HexFormat;
 /**
  * {@value #KEY_HEADER} on an {@link Idempotent} endpoint: the first request with a key runs and its answer is kept;
  * a retry with the same key and request gets that answer again, marked {@value #REPLAYED_HEADER}, and runs nothing;
- * the same key with another request is a 422. A request that fails leaves its key free. Without the header the
- * endpoint runs as usual.
+ * the same key with another request is a 422. A request that fails before its command committed leaves its key free;
+ * one whose command committed keeps it ({@link IdempotentCommit}). Without the header the endpoint runs as usual.
  */
 @Idempotent
 @Interceptor
@@ -56,7 +56,10 @@ public class IdempotencyInterceptor {
     }
 
     private Uni<Response> run(InvocationContext invocation, String key) {
-        return Uni.createFrom().deferred(() -> proceed(invocation))
+        return Uni.createFrom().deferred(() -> {
+                    IdempotentCommit.hold(key);
+                    return proceed(invocation);
+                })
                 .onFailure().call(() -> keys.release(key))
                 .call(response -> response.getStatus() < 400
                         ? keys.complete(key, StoredAnswer.of(response, json))

@@ -14,8 +14,9 @@ import java.util.Optional;
 
 /**
  * The service's record of {@code Idempotency-Key}s ({@code es_idempotency}): who holds a key, with which request,
- * and the answer once there is one. Plain SQL on the reactive pool, outside the command's transaction: the key
- * must be held before the command runs and stay free if it fails.
+ * whether its command committed, and the answer once there is one. Plain SQL on the reactive pool, outside the
+ * command's transaction: the key must be held before the command runs and stay free if it fails. Only the commit
+ * mark is written inside that transaction ({@link IdempotentCommit}).
  */
 @ApplicationScoped
 class IdempotencyKeys {
@@ -27,18 +28,21 @@ class IdempotencyKeys {
             "INSERT INTO es_idempotency (idempotency_key, fingerprint) VALUES ($1, $2) ON CONFLICT DO NOTHING";
     private static final String FIND = """
             SELECT fingerprint, status, content_type, location, etag, body, completed_at IS NOT NULL AS completed,
+                   committed_at IS NOT NULL AS committed,
                    created_at < clock_timestamp() - make_interval(secs => $2) AS abandoned
             FROM es_idempotency WHERE idempotency_key = $1""";
     // Conditional, so that of two retries of an abandoned request only one takes it over.
     private static final String TAKE_OVER = """
             UPDATE es_idempotency SET created_at = clock_timestamp()
-            WHERE idempotency_key = $1 AND completed_at IS NULL
+            WHERE idempotency_key = $1 AND completed_at IS NULL AND committed_at IS NULL
               AND created_at < clock_timestamp() - make_interval(secs => $2)""";
     private static final String COMPLETE = """
             UPDATE es_idempotency SET status = $2, content_type = $3, location = $4, etag = $5, body = $6,
                                       completed_at = clock_timestamp()
             WHERE idempotency_key = $1""";
-    private static final String RELEASE = "DELETE FROM es_idempotency WHERE idempotency_key = $1 AND completed_at IS NULL";
+    // A key whose command committed stays held even when the request failed afterwards: running it again would repeat it.
+    private static final String RELEASE =
+            "DELETE FROM es_idempotency WHERE idempotency_key = $1 AND completed_at IS NULL AND committed_at IS NULL";
 
     @Inject
     Pool pool;
@@ -46,7 +50,8 @@ class IdempotencyKeys {
     /**
      * Claims {@code key} for a request with {@code fingerprint}. Empty: the key is now this request's, run it. An
      * answer: the request was answered before, replay that. Fails with a 422 problem when the key belongs to another
-     * request and a 409 one while the first request with it is still running.
+     * request, a 409 one while the first request with it is still running, and a 409 one when that request's
+     * command committed but its answer was never stored (the service died in between): it is not run again.
      */
     Uni<Optional<StoredAnswer>> claim(String key, String fingerprint) {
         return pool.preparedQuery(RESERVE).execute(Tuple.of(key, fingerprint))
@@ -69,6 +74,9 @@ class IdempotencyKeys {
         }
         if (!held.getBoolean("abandoned")) {
             return Uni.createFrom().failure(inProgress());
+        }
+        if (held.getBoolean("committed")) {
+            return Uni.createFrom().failure(answerLost());
         }
         return pool.preparedQuery(TAKE_OVER).execute(Tuple.of(key, abandonedSeconds()))
                 .map(taken -> {
@@ -103,6 +111,12 @@ class IdempotencyKeys {
     private static ProblemException reused() {
         return new ProblemException(Problem.of("idempotency-key-reused", "Idempotency-Key used for another request", 422,
                 "This Idempotency-Key was sent before with another request; use a new key for a new request"));
+    }
+
+    private static ProblemException answerLost() {
+        return ProblemException.conflict("idempotency-key-answer-lost",
+                "The request with this Idempotency-Key was carried out but its answer was lost; read the resource "
+                        + "instead of retrying");
     }
 
     private static ProblemException inProgress() {
