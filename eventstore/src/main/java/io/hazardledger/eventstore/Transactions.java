@@ -44,4 +44,12 @@ public class Transactions {
     public <T> Uni<T> read(Function<Mutiny.Session, Uni<T>> work) {
         return sessionFactory.withSession(work);
     }
+
+    /**
+     * Reads in a session of their own, not the one {@link #read} shares along the request: for reads that run side
+     * by side, each on its own connection (a session serves one statement at a time).
+     */
+    public <T> Uni<T> readAlongside(Function<Mutiny.Session, Uni<T>> work) {
+        return sessionFactory.openSession().chain(session -> work.apply(session).eventually(session::close));
+    }
 }

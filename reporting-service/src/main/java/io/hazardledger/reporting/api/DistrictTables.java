@@ -25,10 +25,11 @@ public class DistrictTables {
     public record Rows(List<DistrictRow> rows, DistrictRow total, Map<String, HazardTally> tallies, HazardTally totalTally) {
     }
 
+    /** The four reads side by side, each on its own connection: the table waits for the slowest, not their sum. */
     public Uni<Rows> table(Period period) {
-        return statistics.hazards(Breakdown.DISTRICT, period).chain(tallies -> statistics.coverage(period)
-                .chain(coverage -> statistics.inspections(period).chain(inspections -> statistics.hazardDistricts(period)
-                        .map(hazardDistricts -> {
+        return Uni.combine().all().unis(statistics.hazards(Breakdown.DISTRICT, period), statistics.coverage(period),
+                        statistics.inspections(period), statistics.hazardDistricts(period))
+                .with((tallies, coverage, inspections, hazardDistricts) -> {
                     Map<String, HazardTally> byDistrict = new TreeMap<>();
                     HazardTally total = HazardTally.empty(null);
                     for (HazardTally t : tallies) {
@@ -45,7 +46,7 @@ public class DistrictTables {
                             byDistrict.getOrDefault(code, HazardTally.empty(code)), coverage.get(code),
                             inspections.get(code))).toList();
                     return new Rows(rows, row(null, total, coverage.get(null), inspections.get(null)), byDistrict, total);
-                }))));
+                });
     }
 
     private DistrictRow row(String code, HazardTally tally, long[] coverage, long[] inspections) {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
  * today, and MAJOR hazards listed for supervision only after the period ended must be taken out: these come from the
  * hazards themselves, through partial indexes on the few that are open, awaiting review or listed.
  * The columns are those of the scanning query in {@link StatisticsRepository}, which answers every other period.
+ * The statement runs serially ({@code rp_serial_plan()}, migration V4): parallel workers cost more than they save here.
  */
 final class DistrictRollup {
     static final String TALLIES = """
@@ -25,7 +26,7 @@ final class DistrictRollup {
                        sum(assigned_five_items) AS assigned_five_items, sum(employee_reports) AS employee_reports,
                        sum(rewards_yuan) AS rewards_yuan
                 FROM rp_hazard_rollup r
-                WHERE r.generation = :g AND (CAST(:district AS varchar) IS NULL OR r.district_code = :district)
+                WHERE rp_serial_plan() AND r.generation = :g AND (CAST(:district AS varchar) IS NULL OR r.district_code = :district)
                   AND (r.grain = 'M' AND r.bucket < :cumulativeMonthsTo
                        OR r.grain = 'D' AND (r.bucket >= :firstDay AND r.bucket < :headEnd
                                              OR r.bucket >= :cumulativeMonthsTo AND r.bucket < :endDay))

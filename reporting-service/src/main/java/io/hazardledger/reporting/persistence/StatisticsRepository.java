@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The hazard, enterprise and inspection figures, each one query over the active generation's tables. */
+/**
+ * The hazard, enterprise and inspection figures, each one query over the active generation's tables. Coverage,
+ * inspections and the district list read in sessions of their own, so a table may ask for them side by side.
+ */
 @ApplicationScoped
 public class StatisticsRepository {
     static final String ACTIVE = "(SELECT generation FROM rp_generation WHERE status = 'ACTIVE')";
@@ -81,7 +84,7 @@ public class StatisticsRepository {
 
     /** Districts where a hazard of the active generation was found (voided ones aside), whatever the period. */
     public Uni<List<String>> hazardDistricts(Period period) {
-        return transactions.read(s -> s.createNativeQuery(HAZARD_DISTRICTS.formatted(ACTIVE), String.class)
+        return transactions.readAlongside(s -> s.createNativeQuery(HAZARD_DISTRICTS.formatted(ACTIVE), String.class)
                 .setParameter("district", period.district())
                 .getResultList());
     }
@@ -155,13 +158,13 @@ public class StatisticsRepository {
 
     /** Per district (key null = total): active enterprises in scope now, and those of them inspected in the period. */
     public Uni<Map<String, long[]>> coverage(Period period) {
-        return transactions.read(s -> bind(s.createNativeQuery(COVERAGE.formatted(ACTIVE), Object[].class), period)
+        return transactions.readAlongside(s -> bind(s.createNativeQuery(COVERAGE.formatted(ACTIVE), Object[].class), period)
                 .getResultList().map(rows -> keyed(rows, 2)));
     }
 
     /** Per district (key null = total): inspections started in the period, cancelled ones excluded. */
     public Uni<Map<String, long[]>> inspections(Period period) {
-        return transactions.read(s -> bind(s.createNativeQuery(INSPECTIONS.formatted(ACTIVE), Object[].class), period)
+        return transactions.readAlongside(s -> bind(s.createNativeQuery(INSPECTIONS.formatted(ACTIVE), Object[].class), period)
                 .getResultList().map(rows -> keyed(rows, 1)));
     }
 
