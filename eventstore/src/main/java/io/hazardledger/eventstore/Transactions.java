@@ -50,6 +50,7 @@ public class Transactions {
      * by side, each on its own connection (a session serves one statement at a time).
      */
     public <T> Uni<T> readAlongside(Function<Mutiny.Session, Uni<T>> work) {
-        return sessionFactory.openSession().chain(session -> work.apply(session).eventually(session::close));
+        return sessionFactory.openSession()
+                .chain(session -> Uni.createFrom().deferred(() -> work.apply(session)).eventually(session::close));
     }
 }

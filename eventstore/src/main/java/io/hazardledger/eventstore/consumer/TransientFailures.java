@@ -1,11 +1,10 @@
 package io.hazardledger.eventstore.consumer;
 
 import io.smallrye.mutiny.CompositeException;
-import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.ClosedConnectionException;
-
 import io.vertx.core.VertxException;
 import io.vertx.core.impl.NoStackTraceThrowable;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 
 import java.net.SocketException;
 import java.util.Locale;
