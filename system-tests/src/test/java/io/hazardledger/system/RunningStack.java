@@ -107,7 +107,7 @@ final class RunningStack implements AutoCloseable {
      * note that there is none: what a failed assertion needs to say, since CI keeps no logs.
      */
     String lastUnexpectedFailure(int serviceIndex) {
-        Path log = stack.settings().runDir().resolve("logs/" + ServiceSpec.ALL.get(serviceIndex).module() + ".log");
+        Path log = stack.logFile(ServiceSpec.ALL.get(serviceIndex));
         try {
             List<String> lines = java.nio.file.Files.readAllLines(log);
             for (int i = lines.size() - 1; i >= 0; i--) {

@@ -47,6 +47,11 @@ public final class LocalStack {
         return DevTokens.forCaller(keys().signingKey(), role, district, enterpriseId);
     }
 
+    /** Where {@code service} writes its output (appended across restarts). */
+    public Path logFile(ServiceSpec service) {
+        return settings.runDir().resolve("logs/" + service.module() + ".log");
+    }
+
     /** How long each part took from launch to ready, for the start-up report. */
     public Map<String, Duration> startTimes() {
         return startTimes;
@@ -184,7 +189,7 @@ public final class LocalStack {
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.verificationKeyFile().toUri().toString(),
                 "MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER));
         Process process = Processes.startDetached(jvm.command(service, runner),
-                settings.runDir().resolve("logs/" + service.module() + ".log"), environment);
+                logFile(service), environment);
         Files.writeString(pidFile(service.module()), Long.toString(process.pid()));
         return process;
     }
@@ -195,7 +200,7 @@ public final class LocalStack {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException(service.module() + " exited; see " + settings.runDir().resolve("logs/" + service.module() + ".log"));
+                throw new IOException(service.module() + " exited; see " + logFile(service));
             }
             try {
                 if (http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
