@@ -45,6 +45,7 @@ import java.util.regex.Pattern;
 class ReportingBenchmark {
     private static final long EVENTS = Long.getLong("benchmark.reporting.events", 1_000_000);
     private static final long HAZARDS = Long.getLong("benchmark.reporting.hazards", 1_000_000);
+    private static final int IN_FLIGHT = Integer.getInteger("benchmark.reporting.in-flight", 10_000);
     private static final int DISTRICTS = 100;
     private static final int QUERIES = Integer.getInteger("benchmark.reporting.queries", 100);
     private static final int FRESHNESS_SAMPLES = Integer.getInteger("benchmark.reporting.freshness-samples", 100);
@@ -79,7 +80,7 @@ class ReportingBenchmark {
                         new NewTopic(Topics.REPORT_EVENTS, 6, (short) 1))).all().get();
             }
             long started = System.nanoTime();
-            long events = new EventMix(DISTRICTS).publish(bootstrap, EVENTS);
+            long events = new EventMix(DISTRICTS, IN_FLIGHT).publish(bootstrap, EVENTS);
             line("Published %,d events in %.1f s", events, seconds(started));
 
             int port = Ports.free();
@@ -144,7 +145,7 @@ class ReportingBenchmark {
             }
             // Shaped like a ledger in use: hazards older than 60 days are 99 % closed, younger ones the less the
             // younger (about 95 % closed in all); a 30-day deadline; closures within 40 days.
-            count.execute("ALTER TABLE rp_hazard DISABLE TRIGGER rp_hazard_rollup_keep"); // the insert trigger
+            count.execute("ALTER TABLE rp_hazard DISABLE TRIGGER rp_hazard_rollup_inserted");
             count.executeUpdate("""
                     INSERT INTO rp_hazard (generation, hazard_id, enterprise_id, district_code, street_code, industry_code,
                         category, severity, source, title, found_at, assigned_at, funds_yuan, five_items, original_deadline,
@@ -161,7 +162,7 @@ class ReportingBenchmark {
                                  now() - (i %% 730) * interval '1 day' - (i %% 1440) * interval '1 minute' AS f
                           FROM generate_series(1, %d) i) s""".formatted(generation, categories, DISTRICTS,
                     Math.max(0, HAZARDS - present)));
-            count.execute("ALTER TABLE rp_hazard ENABLE TRIGGER rp_hazard_rollup_keep");
+            count.execute("ALTER TABLE rp_hazard ENABLE TRIGGER rp_hazard_rollup_inserted");
             count.execute("SELECT rp_rollup_recompute(" + generation + ")");
             count.execute("VACUUM ANALYZE rp_hazard");
             count.execute("VACUUM ANALYZE rp_hazard_rollup");

@@ -5,51 +5,93 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * A consumer's bookkeeping, always written in the transaction of the change it describes: the last version
- * applied per aggregate, the Kafka offset reached per partition, and the version gaps seen.
+ * applied per aggregate, the Kafka offset reached per partition, and the version gaps seen. Lists of aggregates
+ * travel as one comma-separated text parameter each, so a batch costs one statement whatever its size.
  */
 @ApplicationScoped
 public class ConsumerCheckpoints {
-    // One round trip: serialise this consumer's work on this aggregate, then read what holds it back and how far it got.
-    private static final String GUARD = """
-            SELECT (SELECT count(*) FROM es_dead_letter d WHERE d.consumer = :consumer AND d.aggregate_id = :aggregate
-                        AND d.status IN ('PARKED', 'WAITING')) AS held,
-                   coalesce((SELECT s.last_version FROM es_consumer_stream s
-                             WHERE s.consumer = :consumer AND s.aggregate_id = :aggregate), 0) AS last_version
-            FROM (SELECT pg_advisory_xact_lock(hashtextextended(:lockKey, 0))) AS serialised""";
+    private static final String UUIDS = "CAST(string_to_array(:aggregates, ',') AS uuid[])";
+    // The aggregates' rows, created when missing, locked for the rest of the transaction in the order given (a no-op
+    // update takes the row lock), and their last version as it stands once the lock is held.
+    private static final String LOCK = """
+            INSERT INTO es_consumer_stream AS s (consumer, aggregate_id, last_version)
+            SELECT :consumer, a.id, 0 FROM unnest(""" + UUIDS + """
+            ) WITH ORDINALITY AS a (id, n) ORDER BY a.n
+            ON CONFLICT (consumer, aggregate_id) DO UPDATE SET last_version = s.last_version
+            RETURNING CAST(s.aggregate_id AS text), s.last_version""";
+    // A statement of its own after the lock: its snapshot then sees a dead letter committed while it waited.
+    private static final String HELD = """
+            SELECT CAST(d.aggregate_id AS text), count(*) FROM es_dead_letter d
+            WHERE d.consumer = :consumer AND d.aggregate_id = ANY(""" + UUIDS + """
+            ) AND d.status IN ('PARKED', 'WAITING')
+            GROUP BY d.aggregate_id""";
     private static final String APPLIED = """
             WITH stream AS (
-                INSERT INTO es_consumer_stream (consumer, aggregate_id, last_version) VALUES (:consumer, :aggregate, :version)
-                ON CONFLICT (consumer, aggregate_id) DO UPDATE
-                    SET last_version = excluded.last_version, updated_at = clock_timestamp())
+                UPDATE es_consumer_stream s SET last_version = v.version, updated_at = clock_timestamp()
+                FROM unnest(""" + UUIDS + """
+            , CAST(string_to_array(:versions, ',') AS bigint[])) AS v (id, version)
+                WHERE s.consumer = :consumer AND s.aggregate_id = v.id)
             """ + OffsetSql.UPSERT;
-    private static final String OFFSET = OffsetSql.UPSERT;
     private static final String GAP = """
             INSERT INTO es_consumer_gap (consumer, aggregate_id, expected_version, received_version, event_id)
             VALUES (:consumer, :aggregate, :expected, :received, :eventId)""";
 
-    /** Holds for the rest of the transaction this consumer's lock on the aggregate, then reads its state. */
-    public Uni<Guard> lockAndRead(Mutiny.Session session, String consumer, UUID aggregateId) {
-        return session.createNativeQuery(GUARD, Object[].class)
+    /** Locks the aggregates for this consumer until the transaction ends; the last version applied of each. */
+    public Uni<Map<UUID, Long>> lock(Mutiny.Session session, String consumer, List<UUID> aggregates) {
+        return session.createNativeQuery(LOCK, Object[].class)
                 .setParameter("consumer", consumer)
-                .setParameter("aggregate", aggregateId)
-                .setParameter("lockKey", consumer + '/' + aggregateId)
-                .getSingleResult()
-                .map(row -> new Guard(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
+                .setParameter("aggregates", joined(aggregates))
+                .getResultList()
+                .map(ConsumerCheckpoints::byAggregate);
     }
 
-    public Uni<Void> applied(Mutiny.Session session, String consumer, IncomingRecord record, EventEnvelope event) {
-        return OffsetSql.bind(session.<Object>createNativeQuery(APPLIED), consumer, record)
-                .setParameter("aggregate", event.aggregateId())
-                .setParameter("version", event.aggregateVersion())
-                .executeUpdate().replaceWithVoid();
+    /** How many open dead letters (parked or waiting) hold back each of the aggregates; absent when none. */
+    public Uni<Map<UUID, Long>> heldBehind(Mutiny.Session session, String consumer, List<UUID> aggregates) {
+        return session.createNativeQuery(HELD, Object[].class)
+                .setParameter("consumer", consumer)
+                .setParameter("aggregates", joined(aggregates))
+                .getResultList()
+                .map(ConsumerCheckpoints::byAggregate);
+    }
+
+    /**
+     * Records the versions the aggregates have advanced to (rows locked by {@link #lock}) and, per partition, the
+     * offset after the last of the records.
+     */
+    public Uni<Void> applied(Mutiny.Session session, String consumer, Map<UUID, Long> versions,
+                             List<IncomingRecord> records) {
+        Map<String, IncomingRecord> lastPerPartition = new TreeMap<>();
+        for (IncomingRecord record : records) {
+            lastPerPartition.merge(record.topic() + '/' + record.partition(), record,
+                    (a, b) -> a.offset() >= b.offset() ? a : b);
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        boolean first = true;
+        for (IncomingRecord last : lastPerPartition.values()) {
+            Map<UUID, Long> advanced = first ? versions : Map.of();
+            first = false;
+            chain = chain.chain(() -> OffsetSql.bind(session.<Object>createNativeQuery(APPLIED), consumer, last)
+                    .setParameter("aggregates", joined(advanced.keySet()))
+                    .setParameter("versions", advanced.values().stream().map(String::valueOf)
+                            .collect(Collectors.joining(",")))
+                    .executeUpdate().replaceWithVoid());
+        }
+        return chain;
     }
 
     public Uni<Void> offset(Mutiny.Session session, String consumer, IncomingRecord record) {
-        return OffsetSql.bind(session.<Object>createNativeQuery(OFFSET), consumer, record).executeUpdate().replaceWithVoid();
+        return OffsetSql.bind(session.<Object>createNativeQuery(OffsetSql.UPSERT), consumer, record).executeUpdate()
+                .replaceWithVoid();
     }
 
     public Uni<Void> gap(Mutiny.Session session, String consumer, EventEnvelope event, long expected) {
@@ -62,8 +104,16 @@ public class ConsumerCheckpoints {
                 .executeUpdate().replaceWithVoid();
     }
 
-    /** What stands before applying an event: open dead letters of its aggregate, and the last version applied. */
-    public record Guard(long heldBehind, long lastVersion) {
+    private static String joined(Collection<UUID> aggregates) {
+        return aggregates.stream().map(UUID::toString).collect(Collectors.joining(","));
+    }
+
+    private static Map<UUID, Long> byAggregate(List<Object[]> rows) {
+        Map<UUID, Long> values = new HashMap<>(rows.size() * 2);
+        for (Object[] row : rows) {
+            values.put(UUID.fromString((String) row[0]), ((Number) row[1]).longValue());
+        }
+        return values;
     }
 
     /** The offset checkpoint; it only moves forward, as a retried dead letter comes from further back. */

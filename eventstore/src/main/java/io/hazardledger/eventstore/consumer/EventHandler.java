@@ -4,6 +4,8 @@ import io.hazardledger.contracts.EventEnvelope;
 import io.smallrye.mutiny.Uni;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.util.List;
+
 /**
  * What a consumer does with one event, inside the transaction that also records it as applied. A CDI bean, so
  * that a dead letter can be retried through the admin API by the handler's name long after it was parked.
@@ -13,4 +15,16 @@ public interface EventHandler {
     String name();
 
     Uni<Void> apply(Mutiny.Session session, EventEnvelope event);
+
+    /**
+     * Applies events that are each the next version of their aggregate, in the order given. One after another
+     * unless the handler can do better with the whole batch (fewer, set-based statements).
+     */
+    default Uni<Void> applyAll(Mutiny.Session session, List<EventEnvelope> events) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (EventEnvelope event : events) {
+            chain = chain.chain(() -> apply(session, event));
+        }
+        return chain;
+    }
 }

@@ -85,7 +85,8 @@ public class IdempotentConsumer {
 
     /**
      * Applies a batch of records in one transaction, each exactly as {@link #consume} would (same order, dedupe and
-     * checkpoints), which makes a replay from the start of a topic many times faster. When a record cannot be read
+     * checkpoints), with the bookkeeping and the handler's work done once for the batch
+     * ({@link OrderedApplier#applyAll}), which makes a replay from the start of a topic many times faster. When a record cannot be read
      * or applied, the batch is rolled back and its records go through {@link #consume} one by one, so a poison
      * record is parked just as it would be.
      */
@@ -101,8 +102,7 @@ public class IdempotentConsumer {
         } catch (RuntimeException unreadable) {
             return oneByOne(handler, consumerRecords);
         }
-        return transactions.inTransaction(session -> applyInOrder(session, handler, records, events, 0,
-                        new ArrayList<>(records.size())))
+        return transactions.inTransaction(session -> applier.applyAll(session, handler, records, events, false))
                 .onFailure(TransientFailures::isTransient).retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).indefinitely()
                 .invoke(outcomes -> {
                     for (int i = 0; i < outcomes.size(); i++) {
@@ -117,20 +117,6 @@ public class IdempotentConsumer {
                 .replaceWithVoid()
                 .onFailure(failure -> !TransientFailures.isTransient(failure))
                 .recoverWithUni(failure -> oneByOne(handler, consumerRecords));
-    }
-
-    private Uni<List<OrderedApplier.Outcome>> applyInOrder(org.hibernate.reactive.mutiny.Mutiny.Session session,
-                                                          EventHandler handler, List<IncomingRecord> records,
-                                                          List<EventEnvelope> events, int next,
-                                                          List<OrderedApplier.Outcome> outcomes) {
-        if (next == records.size()) {
-            return Uni.createFrom().item(outcomes);
-        }
-        return applier.apply(session, handler, records.get(next), events.get(next), false)
-                .chain(outcome -> {
-                    outcomes.add(outcome);
-                    return applyInOrder(session, handler, records, events, next + 1, outcomes);
-                });
     }
 
     private Uni<Void> oneByOne(EventHandler handler, List<ConsumerRecord<String, String>> records) {

@@ -84,6 +84,47 @@ class IdempotentConsumerTest {
     }
 
     @Test
+    void aBatchSortsItsEventsAsOneByOneWould() throws Exception {
+        UUID flowing = UUID.randomUUID();
+        UUID skipping = UUID.randomUUID();
+        UUID blocked = UUID.randomUUID();
+        EventEnvelope b1 = event(blocked, 1);
+        handler.poison(b1.eventId());
+        deliver(b1); // parked: the batch must hold blocked's later event behind it
+        deliver(event(flowing, 1));
+
+        var batch = List.of(record(event(flowing, 1)), record(event(flowing, 2)), record(event(skipping, 1)),
+                record(event(blocked, 2)), record(event(skipping, 3)), record(event(flowing, 2)), record(event(flowing, 3)));
+        StoreFixtures.await(() -> consumer.consumeAll(handler, batch));
+
+        assertEquals(List.of(1L, 2L, 3L), handler.versionsOf(flowing), "duplicates within and before the batch ignored");
+        assertEquals(List.of(1L, 3L), handler.versionsOf(skipping));
+        assertEquals(List.of(), handler.versionsOf(blocked));
+        assertEquals(3, query("SELECT last_version FROM es_consumer_stream WHERE aggregate_id = '" + flowing + "'"));
+        assertEquals(3, query("SELECT last_version FROM es_consumer_stream WHERE aggregate_id = '" + skipping + "'"));
+        assertEquals(1, query("SELECT count(*) FROM es_consumer_gap WHERE aggregate_id = '" + skipping
+                + "' AND expected_version = 2 AND received_version = 3"));
+        assertEquals(1, query("SELECT count(*) FROM es_dead_letter WHERE aggregate_id = '" + blocked
+                + "' AND status = 'WAITING' AND aggregate_version = 2"));
+        assertTrue(query("SELECT next_offset FROM es_consumer_offset WHERE consumer = '" + handler.name()
+                + "' AND topic = '" + Topics.INSPECTION_EVENTS + "' AND partition = 0") >= batch.get(6).offset() + 1);
+    }
+
+    @Test
+    void twoBatchesCarryingTheSameEventAtOnceApplyItOnce() throws Exception {
+        UUID aggregate = UUID.randomUUID();
+        EventEnvelope v1 = event(aggregate, 1);
+        handler.slow(v1.eventId(), Duration.ofMillis(1500));
+        var first = java.util.concurrent.CompletableFuture.runAsync(
+                () -> StoreFixtures.await(() -> consumer.consumeAll(handler, List.of(record(v1)))));
+        Thread.sleep(500); // the first transaction holds the aggregate
+        StoreFixtures.await(() -> consumer.consumeAll(handler, List.of(record(v1), record(event(aggregate, 2)))));
+        first.get();
+        assertEquals(List.of(1L, 2L), handler.versionsOf(aggregate),
+                "the second batch waited for the first and saw v1 applied");
+    }
+
+    @Test
     void theSameEventDeliveredThreeTimesIsAppliedOnce() throws Exception {
         UUID aggregate = UUID.randomUUID();
         EventEnvelope first = event(aggregate, 1);

@@ -5,7 +5,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +19,7 @@ public class RecordingHandler implements EventHandler {
     // Reached through methods only: a test holds the client proxy, whose fields are not the bean's.
     private final List<EventEnvelope> applied = new CopyOnWriteArrayList<>();
     private final Set<UUID> poison = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, Duration> slow = new ConcurrentHashMap<>();
 
     void poison(UUID eventId) {
         poison.add(eventId);
@@ -24,6 +27,11 @@ public class RecordingHandler implements EventHandler {
 
     void cure(UUID eventId) {
         poison.remove(eventId);
+    }
+
+    /** Applying the event takes this long, holding its transaction open. */
+    void slow(UUID eventId, Duration delay) {
+        slow.put(eventId, delay);
     }
 
     @Override
@@ -37,7 +45,8 @@ public class RecordingHandler implements EventHandler {
             return Uni.createFrom().failure(new IllegalStateException("cannot apply " + event.eventId()));
         }
         applied.add(event);
-        return Uni.createFrom().voidItem();
+        Duration delay = slow.get(event.eventId());
+        return delay == null ? Uni.createFrom().voidItem() : Uni.createFrom().voidItem().onItem().delayIt().by(delay);
     }
 
     List<Long> versionsOf(UUID aggregateId) {

@@ -7,6 +7,9 @@ import io.hazardledger.eventstore.consumer.EventHandler;
 import io.smallrye.mutiny.Uni;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The reporting projection of one generation: every event of the three topics, applied to that generation's rows.
  * Each generation has its own checkpoints (its name carries the number), so a rebuild replays everything while the
@@ -35,13 +38,26 @@ public final class GenerationProjection implements EventHandler {
 
     @Override
     public Uni<Void> apply(Mutiny.Session session, EventEnvelope event) {
-        String topic = EventCatalog.byType(event.type()).map(d -> d.topic()).orElse("");
-        Uni<Integer> change = switch (topic) {
-            case Topics.HAZARD_EVENTS -> HazardRows.apply(session, generation, event);
-            case Topics.ENTERPRISE_EVENTS -> EnterpriseRows.apply(session, generation, event);
-            case Topics.INSPECTION_EVENTS -> InspectionRows.apply(session, generation, event);
-            default -> Uni.createFrom().item(0);
-        };
-        return change.replaceWithVoid();
+        return applyAll(session, List.of(event));
+    }
+
+    /** Hazard events as one batch (set-based); enterprise and inspection events one after another, in order. */
+    @Override
+    public Uni<Void> applyAll(Mutiny.Session session, List<EventEnvelope> events) {
+        List<EventEnvelope> hazards = new ArrayList<>();
+        Uni<Integer> others = Uni.createFrom().item(0);
+        for (EventEnvelope event : events) {
+            String topic = EventCatalog.byType(event.type()).map(d -> d.topic()).orElse("");
+            switch (topic) {
+                case Topics.HAZARD_EVENTS -> hazards.add(event);
+                case Topics.ENTERPRISE_EVENTS -> others = others.chain(() -> EnterpriseRows.apply(session, generation, event));
+                case Topics.INSPECTION_EVENTS -> others = others.chain(() -> InspectionRows.apply(session, generation, event));
+                default -> {
+                    // not a figure of any table
+                }
+            }
+        }
+        return others.chain(() -> hazards.isEmpty() ? Uni.createFrom().voidItem()
+                : HazardRows.applyAll(session, generation, hazards));
     }
 }

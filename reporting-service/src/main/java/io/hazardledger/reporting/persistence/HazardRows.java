@@ -1,106 +1,103 @@
 package io.hazardledger.reporting.persistence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.hazardledger.contracts.EventEnvelope;
-import io.hazardledger.contracts.hazard.DeadlineExtended;
-import io.hazardledger.contracts.hazard.HazardClosed;
 import io.hazardledger.contracts.hazard.HazardFound;
-import io.hazardledger.contracts.hazard.HazardReclassified;
-import io.hazardledger.contracts.hazard.RectificationAssigned;
-import io.hazardledger.contracts.hazard.RectificationPlan;
-import io.hazardledger.contracts.hazard.RectificationSubmitted;
-import io.hazardledger.contracts.hazard.ReporterRewarded;
-import io.hazardledger.contracts.hazard.SupervisionListed;
 import io.hazardledger.eventstore.EventCodec;
 import io.smallrye.mutiny.Uni;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import java.time.Duration;
-import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
-/** Keeps {@code rp_hazard} from hazard-events: one row per hazard and generation. */
+/**
+ * Keeps {@code rp_hazard} from hazard-events, one row per hazard and generation: a batch of events reads the rows of
+ * its hazards in one statement, folds the events onto them in order ({@link HazardRow}) and writes each changed row
+ * once, in one statement. The roll-up follows from that statement's trigger (migration V5).
+ */
 final class HazardRows {
-    /** §23 of 16号令: the regulator reviews a MAJOR hazard's rectification within 10 days of the application. */
-    static final Duration MAJOR_REVIEW_PERIOD = Duration.ofDays(10);
-    private static final String WHERE = " WHERE generation = :g AND hazard_id = :id";
+    /** Rows travel to and from PostgreSQL as JSON named like the columns. */
+    private static final ObjectMapper ROWS = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    private static final String READ = """
+            SELECT CAST(to_jsonb(h) AS text) FROM rp_hazard h
+            WHERE h.generation = :g AND h.hazard_id = ANY(CAST(string_to_array(:ids, ',') AS uuid[]))""";
+    private static final String WRITE = """
+            INSERT INTO rp_hazard AS h SELECT * FROM jsonb_populate_recordset(CAST(NULL AS rp_hazard), CAST(:rows AS jsonb))
+            ON CONFLICT (generation, hazard_id) DO UPDATE SET
+                severity = excluded.severity, assigned_at = excluded.assigned_at, funds_yuan = excluded.funds_yuan,
+                five_items = excluded.five_items, original_deadline = excluded.original_deadline,
+                deadline = excluded.deadline, submitted_at = excluded.submitted_at, review_due_by = excluded.review_due_by,
+                awaiting_verification = excluded.awaiting_verification, closed_at = excluded.closed_at,
+                on_time = excluded.on_time, voided = excluded.voided, supervision_level = excluded.supervision_level,
+                supervision_listed_at = excluded.supervision_listed_at, rewarded_at = excluded.rewarded_at,
+                reward_yuan = excluded.reward_yuan""";
 
     private HazardRows() {
     }
 
-    static Uni<Integer> apply(Mutiny.Session s, int g, EventEnvelope event) {
-        var id = event.aggregateId();
-        return switch (event.type()) {
-            case "HazardFound" -> found(s, g, event, EventCodec.payload(event, HazardFound.class));
-            case "HazardReclassified" -> Sql.update(s, "UPDATE rp_hazard SET severity = :severity" + WHERE, "g", g, "id", id,
-                    "severity", EventCodec.payload(event, HazardReclassified.class).to().name());
-            case "RectificationAssigned" -> assigned(s, g, event, EventCodec.payload(event, RectificationAssigned.class).plan());
-            case "DeadlineExtended" -> Sql.update(s, "UPDATE rp_hazard SET deadline = :deadline" + WHERE, "g", g, "id", id,
-                    "deadline", EventCodec.payload(event, DeadlineExtended.class).newDeadline());
-            case "RectificationSubmitted" -> submitted(s, g, event, EventCodec.payload(event, RectificationSubmitted.class));
-            case "VerificationPassed", "VerificationFailed" -> Sql.update(s,
-                    "UPDATE rp_hazard SET awaiting_verification = FALSE, review_due_by = NULL" + WHERE, "g", g, "id", id);
-            case "HazardClosed" -> closed(s, g, id, EventCodec.payload(event, HazardClosed.class));
-            case "HazardVoided" -> Sql.update(s, "UPDATE rp_hazard SET voided = TRUE" + WHERE, "g", g, "id", id);
-            case "SupervisionListed" -> Sql.update(s, """
-                    UPDATE rp_hazard SET supervision_level = :level,
-                           supervision_listed_at = coalesce(supervision_listed_at, CAST(:at AS timestamptz))""" + WHERE,
-                    "g", g, "id", id, "level", EventCodec.payload(event, SupervisionListed.class).level().name(),
-                    "at", event.occurredAt());
-            case "SupervisionLifted" -> Sql.update(s, "UPDATE rp_hazard SET supervision_level = NULL" + WHERE, "g", g, "id", id);
-            case "ReporterRewarded" -> Sql.update(s, """
-                    UPDATE rp_hazard SET rewarded_at = CAST(:at AS timestamptz), reward_yuan = :amount""" + WHERE,
-                    "g", g, "id", id, "at", event.occurredAt(),
-                    "amount", EventCodec.payload(event, ReporterRewarded.class).amountYuan());
-            default -> Uni.createFrom().item(0);
-        };
+    static Uni<Void> applyAll(Mutiny.Session s, int g, List<EventEnvelope> events) {
+        String ids = events.stream().map(e -> e.aggregateId().toString()).distinct().collect(Collectors.joining(","));
+        return s.createNativeQuery(READ, String.class).setParameter("g", g).setParameter("ids", ids).getResultList()
+                .chain(stored -> {
+                    Map<UUID, HazardRow> rows = new LinkedHashMap<>();
+                    stored.forEach(json -> {
+                        HazardRow row = read(json);
+                        rows.put(row.id(), row);
+                    });
+                    Map<UUID, HazardRow> changed = fold(g, rows, events);
+                    if (changed.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return s.createNativeQuery(WRITE).setParameter("rows", write(changed.values())).executeUpdate()
+                            .replaceWithVoid();
+                });
     }
 
-    private static Uni<Integer> found(Mutiny.Session s, int g, EventEnvelope event, HazardFound f) {
-        Instant foundAt = f.foundAt() == null ? event.occurredAt() : f.foundAt();
-        return Sql.update(s, """
-                INSERT INTO rp_hazard (generation, hazard_id, enterprise_id, district_code, street_code, industry_code,
-                                       category, severity, source, title, found_at)
-                VALUES (:g, :id, :enterprise, :district, CAST(:street AS varchar), CAST(:industry AS varchar), :category,
-                        :severity, :source, CAST(:title AS text), CAST(:foundAt AS timestamptz))
-                ON CONFLICT (generation, hazard_id) DO NOTHING""",
-                "g", g, "id", f.hazardId(), "enterprise", f.enterpriseId(), "district", f.districtCode(),
-                "street", f.streetCode(), "industry", f.industryCode(), "category", f.category().name(),
-                "severity", f.severity().name(), "source", f.source().name(), "title", f.title(), "foundAt", foundAt);
+    /**
+     * The rows the events change, folded in order. A HazardFound starts a row once; an event of a hazard that has
+     * no row changes nothing.
+     */
+    static Map<UUID, HazardRow> fold(int g, Map<UUID, HazardRow> rows, List<EventEnvelope> events) {
+        Map<UUID, HazardRow> changed = new LinkedHashMap<>();
+        for (EventEnvelope event : events) {
+            UUID id = event.aggregateId();
+            HazardRow row = rows.get(id);
+            if ("HazardFound".equals(event.type())) {
+                if (row == null) {
+                    row = HazardRow.found(g, event, EventCodec.payload(event, HazardFound.class));
+                    rows.put(id, row);
+                    changed.put(id, row);
+                }
+            } else if (row != null && row.apply(event)) {
+                changed.put(id, row);
+            }
+        }
+        return changed;
     }
 
-    private static Uni<Integer> assigned(Mutiny.Session s, int g, EventEnvelope event, RectificationPlan plan) {
-        return Sql.update(s, """
-                UPDATE rp_hazard SET assigned_at = CAST(:at AS timestamptz), funds_yuan = CAST(:funds AS numeric),
-                       five_items = :five, original_deadline = CAST(:deadline AS date), deadline = CAST(:deadline AS date)""" + WHERE,
-                "g", g, "id", event.aggregateId(), "at", event.occurredAt(), "funds", plan.fundsYuan(),
-                "five", namesFiveItems(plan), "deadline", plan.deadline());
+    private static HazardRow read(String json) {
+        try {
+            return ROWS.readValue(json, HazardRow.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("rp_hazard row not readable: " + e.getOriginalMessage(), e);
+        }
     }
 
-    /** 五落实: responsible person, measures, funds, deadline and emergency measures all named. */
-    static boolean namesFiveItems(RectificationPlan plan) {
-        return present(plan.responsiblePerson()) && present(plan.measures()) && plan.fundsYuan() != null
-                && plan.deadline() != null && present(plan.emergencyMeasures());
+    private static String write(java.util.Collection<HazardRow> rows) {
+        try {
+            return ROWS.writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
-
-    private static boolean present(String text) {
-        return text != null && !text.isBlank();
-    }
-
-    private static Uni<Integer> submitted(Mutiny.Session s, int g, EventEnvelope event, RectificationSubmitted e) {
-        Instant at = e.submittedAt() == null ? event.occurredAt() : e.submittedAt();
-        return Sql.update(s, """
-                UPDATE rp_hazard SET awaiting_verification = TRUE, submitted_at = CAST(:at AS timestamptz),
-                       review_due_by = CAST(:due AS timestamptz)""" + WHERE,
-                "g", g, "id", event.aggregateId(), "at", at,
-                "due", e.reviewDueBy() == null ? at.plus(MAJOR_REVIEW_PERIOD) : e.reviewDueBy());
-    }
-
-    private static Uni<Integer> closed(Mutiny.Session s, int g, java.util.UUID id, HazardClosed c) {
-        // Supervision is lifted on close (hazard-service sends SupervisionLifted too; this keeps the row right either way).
-        return Sql.update(s, """
-                UPDATE rp_hazard SET closed_at = CAST(:at AS timestamptz), on_time = :onTime,
-                       awaiting_verification = FALSE, review_due_by = NULL, supervision_level = NULL,
-                       deadline = coalesce(CAST(:deadline AS date), deadline)""" + WHERE,
-                "g", g, "id", id, "at", c.closedAt(), "onTime", c.onTime(), "deadline", c.deadlineInForce());
-    }
-
 }

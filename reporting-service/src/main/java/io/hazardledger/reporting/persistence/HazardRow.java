@@ -1,0 +1,150 @@
+package io.hazardledger.reporting.persistence;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.hazardledger.contracts.EventEnvelope;
+import io.hazardledger.contracts.hazard.DeadlineExtended;
+import io.hazardledger.contracts.hazard.HazardClosed;
+import io.hazardledger.contracts.hazard.HazardFound;
+import io.hazardledger.contracts.hazard.HazardReclassified;
+import io.hazardledger.contracts.hazard.RectificationAssigned;
+import io.hazardledger.contracts.hazard.RectificationPlan;
+import io.hazardledger.contracts.hazard.RectificationSubmitted;
+import io.hazardledger.contracts.hazard.ReporterRewarded;
+import io.hazardledger.contracts.hazard.SupervisionListed;
+import io.hazardledger.eventstore.EventCodec;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * One row of {@code rp_hazard} (the fields are its columns, in JSON as in the table) and what each hazard event does
+ * to it. Events are folded onto the row in memory and the row is written once per batch ({@link HazardRows}).
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+final class HazardRow {
+    /** §23 of 16号令: the regulator reviews a MAJOR hazard's rectification within 10 days of the application. */
+    static final Duration MAJOR_REVIEW_PERIOD = Duration.ofDays(10);
+
+    int generation;
+    UUID hazardId;
+    UUID enterpriseId;
+    String districtCode;
+    String streetCode;
+    String industryCode;
+    String category;
+    String severity;
+    String source;
+    String title;
+    Instant foundAt;
+    Instant assignedAt;
+    BigDecimal fundsYuan;
+    Boolean fiveItems;
+    LocalDate originalDeadline;
+    LocalDate deadline;
+    Instant submittedAt;
+    Instant reviewDueBy;
+    boolean awaitingVerification;
+    Instant closedAt;
+    Boolean onTime;
+    boolean voided;
+    String supervisionLevel;
+    Instant supervisionListedAt;
+    Instant rewardedAt;
+    BigDecimal rewardYuan;
+
+    /** The row a HazardFound starts. A hazard stays in the district, street and industry it was found in. */
+    static HazardRow found(int generation, EventEnvelope event, HazardFound f) {
+        HazardRow row = new HazardRow();
+        row.generation = generation;
+        row.hazardId = f.hazardId();
+        row.enterpriseId = f.enterpriseId();
+        row.districtCode = f.districtCode();
+        row.streetCode = f.streetCode();
+        row.industryCode = f.industryCode();
+        row.category = f.category().name();
+        row.severity = f.severity().name();
+        row.source = f.source().name();
+        row.title = f.title();
+        row.foundAt = f.foundAt() == null ? event.occurredAt() : f.foundAt();
+        return row;
+    }
+
+    @JsonIgnore
+    UUID id() {
+        return hazardId;
+    }
+
+    /** Applies a later event of the hazard; false when the event changes nothing this table keeps. */
+    boolean apply(EventEnvelope event) {
+        switch (event.type()) {
+            case "HazardReclassified" -> severity = EventCodec.payload(event, HazardReclassified.class).to().name();
+            case "RectificationAssigned" -> assigned(event.occurredAt(),
+                    EventCodec.payload(event, RectificationAssigned.class).plan());
+            case "DeadlineExtended" -> deadline = EventCodec.payload(event, DeadlineExtended.class).newDeadline();
+            case "RectificationSubmitted" -> submitted(event, EventCodec.payload(event, RectificationSubmitted.class));
+            case "VerificationPassed", "VerificationFailed" -> {
+                awaitingVerification = false;
+                reviewDueBy = null;
+            }
+            case "HazardClosed" -> closed(EventCodec.payload(event, HazardClosed.class));
+            case "HazardVoided" -> voided = true;
+            case "SupervisionListed" -> {
+                supervisionLevel = EventCodec.payload(event, SupervisionListed.class).level().name();
+                if (supervisionListedAt == null) {
+                    supervisionListedAt = event.occurredAt();
+                }
+            }
+            case "SupervisionLifted" -> supervisionLevel = null;
+            case "ReporterRewarded" -> {
+                rewardedAt = event.occurredAt();
+                rewardYuan = EventCodec.payload(event, ReporterRewarded.class).amountYuan();
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void assigned(Instant at, RectificationPlan plan) {
+        assignedAt = at;
+        fundsYuan = plan.fundsYuan();
+        fiveItems = namesFiveItems(plan);
+        originalDeadline = plan.deadline();
+        deadline = plan.deadline();
+    }
+
+    /** 五落实: responsible person, measures, funds, deadline and emergency measures all named. */
+    static boolean namesFiveItems(RectificationPlan plan) {
+        return present(plan.responsiblePerson()) && present(plan.measures()) && plan.fundsYuan() != null
+                && plan.deadline() != null && present(plan.emergencyMeasures());
+    }
+
+    private static boolean present(String text) {
+        return text != null && !text.isBlank();
+    }
+
+    private void submitted(EventEnvelope event, RectificationSubmitted e) {
+        Instant at = e.submittedAt() == null ? event.occurredAt() : e.submittedAt();
+        awaitingVerification = true;
+        submittedAt = at;
+        reviewDueBy = e.reviewDueBy() == null ? at.plus(MAJOR_REVIEW_PERIOD) : e.reviewDueBy();
+    }
+
+    private void closed(HazardClosed c) {
+        // Supervision is lifted on close (hazard-service sends SupervisionLifted too; this keeps the row right either way).
+        closedAt = c.closedAt();
+        onTime = c.onTime();
+        awaitingVerification = false;
+        reviewDueBy = null;
+        supervisionLevel = null;
+        if (c.deadlineInForce() != null) {
+            deadline = c.deadlineInForce();
+        }
+    }
+}
