@@ -23,7 +23,10 @@ import java.util.stream.Collectors;
  * once, in one statement. The roll-up follows from that statement's trigger (migration V5).
  */
 final class HazardRows {
-    /** Rows travel to and from PostgreSQL as JSON named like the columns. */
+    /**
+     * Rows travel to and from PostgreSQL as JSON named like the columns (as text: the driver would send a string
+     * bound to a jsonb parameter as one JSON string). An unknown column fails the read rather than being lost.
+     */
     private static final ObjectMapper ROWS = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -32,7 +35,7 @@ final class HazardRows {
             SELECT CAST(to_jsonb(h) AS text) FROM rp_hazard h
             WHERE h.generation = :g AND h.hazard_id = ANY(CAST(string_to_array(:ids, ',') AS uuid[]))""";
     private static final String WRITE = """
-            INSERT INTO rp_hazard AS h SELECT * FROM jsonb_populate_recordset(CAST(NULL AS rp_hazard), CAST(:rows AS jsonb))
+            INSERT INTO rp_hazard AS h SELECT * FROM jsonb_populate_recordset(CAST(NULL AS rp_hazard), CAST(CAST(:rows AS text) AS jsonb))
             ON CONFLICT (generation, hazard_id) DO UPDATE SET
                 severity = excluded.severity, assigned_at = excluded.assigned_at, funds_yuan = excluded.funds_yuan,
                 five_items = excluded.five_items, original_deadline = excluded.original_deadline,

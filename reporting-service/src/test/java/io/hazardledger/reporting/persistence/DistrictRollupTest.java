@@ -19,9 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The district roll-up, kept row by row by its trigger, gives exactly the tallies of the scan over every hazard, for
+ * The district roll-up, kept statement by statement by its triggers, gives exactly the tallies of the scan over every hazard, for
  * periods of whole months, days at either edge, days only, periods that ended, and one district; and summing it again from the hazards
- * gives the buckets the trigger kept.
+ * gives the buckets the triggers kept.
  */
 @QuarkusTest
 @WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.GLOBAL)
