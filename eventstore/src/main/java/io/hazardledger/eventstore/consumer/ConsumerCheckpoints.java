@@ -10,65 +10,86 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * A consumer's bookkeeping, always written in the transaction of the change it describes: the last version
- * applied per aggregate, the Kafka offset reached per partition, and the version gaps seen. Lists of aggregates
- * travel as one comma-separated text parameter each, so a batch costs one statement whatever its size.
+ * applied per aggregate, the Kafka offset reached per partition, and the version gaps seen. Lists travel as one
+ * comma-separated text parameter each, so a batch costs the same few statements whatever its size.
  */
 @ApplicationScoped
 public class ConsumerCheckpoints {
     private static final String UUIDS = "CAST(string_to_array(:aggregates, ',') AS uuid[])";
-    // The aggregates' rows, created when missing, locked for the rest of the transaction in the order given (a no-op
-    // update takes the row lock), and their last version as it stands once the lock is held.
-    private static final String LOCK = """
-            INSERT INTO es_consumer_stream AS s (consumer, aggregate_id, last_version)
-            SELECT :consumer, a.id, 0 FROM unnest(""" + UUIDS + """
-            ) WITH ORDINALITY AS a (id, n) ORDER BY a.n
-            ON CONFLICT (consumer, aggregate_id) DO UPDATE SET last_version = s.last_version
-            RETURNING CAST(s.aggregate_id AS text), s.last_version""";
-    // A statement of its own after the lock: its snapshot then sees a dead letter committed while it waited.
-    private static final String HELD = """
-            SELECT CAST(d.aggregate_id AS text), count(*) FROM es_dead_letter d
-            WHERE d.consumer = :consumer AND d.aggregate_id = ANY(""" + UUIDS + """
-            ) AND d.status IN ('PARKED', 'WAITING')
-            GROUP BY d.aggregate_id""";
+    private static final String LOCK = "SELECT CAST(pg_advisory_xact_lock(hashtextextended(:lockKey, 0)) AS text)";
+    // A statement of its own after the lock, so that its snapshot sees what the previous holder committed.
+    private static final String STATE = """
+            SELECT * FROM (SELECT CAST(a.id AS text),
+                   coalesce((SELECT s.last_version FROM es_consumer_stream s
+                             WHERE s.consumer = :consumer AND s.aggregate_id = a.id), 0) AS last_version,
+                   (SELECT count(*) FROM es_dead_letter d WHERE d.consumer = :consumer AND d.aggregate_id = a.id
+                        AND d.status IN ('PARKED', 'WAITING')) AS held
+            FROM unnest(""" + UUIDS + """
+            ) AS a (id)) known WHERE last_version > 0 OR held > 0""";
+    // Compare and set: a version is recorded only over the one read, so a change made meanwhile by a transaction
+    // that did not hold the partition's lock is noticed (the count falls short) instead of overwritten.
     private static final String APPLIED = """
-            WITH stream AS (
-                UPDATE es_consumer_stream s SET last_version = v.version, updated_at = clock_timestamp()
-                FROM unnest(""" + UUIDS + """
-            , CAST(string_to_array(:versions, ',') AS bigint[])) AS v (id, version)
-                WHERE s.consumer = :consumer AND s.aggregate_id = v.id)
-            """ + OffsetSql.UPSERT;
+            WITH v AS (
+                SELECT * FROM unnest(""" + UUIDS + """
+            , CAST(string_to_array(:expected, ',') AS bigint[]), CAST(string_to_array(:versions, ',') AS bigint[]))
+                    AS v (id, expected, version)),
+            moved AS (
+                UPDATE es_consumer_stream s SET last_version = v.version, updated_at = clock_timestamp() FROM v
+                WHERE v.expected > 0 AND s.consumer = :consumer AND s.aggregate_id = v.id AND s.last_version = v.expected
+                RETURNING 1),
+            started AS (
+                INSERT INTO es_consumer_stream (consumer, aggregate_id, last_version)
+                SELECT :consumer, v.id, v.version FROM v WHERE v.expected = 0 ORDER BY v.id
+                ON CONFLICT (consumer, aggregate_id) DO NOTHING
+                RETURNING 1),
+            reached AS (""" + OffsetSql.UPSERT + """
+            )
+            SELECT (SELECT count(*) FROM moved) + (SELECT count(*) FROM started)""";
     private static final String GAP = """
             INSERT INTO es_consumer_gap (consumer, aggregate_id, expected_version, received_version, event_id)
             VALUES (:consumer, :aggregate, :expected, :received, :eventId)""";
 
-    /** Locks the aggregates for this consumer until the transaction ends; the last version applied of each. */
-    public Uni<Map<UUID, Long>> lock(Mutiny.Session session, String consumer, List<UUID> aggregates) {
-        return session.createNativeQuery(LOCK, Object[].class)
-                .setParameter("consumer", consumer)
-                .setParameter("aggregates", joined(aggregates))
-                .getResultList()
-                .map(ConsumerCheckpoints::byAggregate);
-    }
-
-    /** How many open dead letters (parked or waiting) hold back each of the aggregates; absent when none. */
-    public Uni<Map<UUID, Long>> heldBehind(Mutiny.Session session, String consumer, List<UUID> aggregates) {
-        return session.createNativeQuery(HELD, Object[].class)
-                .setParameter("consumer", consumer)
-                .setParameter("aggregates", joined(aggregates))
-                .getResultList()
-                .map(ConsumerCheckpoints::byAggregate);
+    /** What stands before applying events of an aggregate: the last version applied, and open dead letters. */
+    public record Stream(long lastVersion, long heldBehind) {
+        static final Stream NEW = new Stream(0, 0);
     }
 
     /**
-     * Records the versions the aggregates have advanced to (rows locked by {@link #lock}) and, per partition, the
-     * offset after the last of the records.
+     * Serialises this consumer's work on the records' partitions until the transaction ends (an aggregate's events
+     * all travel in one partition), then reads the state of the aggregates.
      */
-    public Uni<Void> applied(Mutiny.Session session, String consumer, Map<UUID, Long> versions,
+    public Uni<Map<UUID, Stream>> lockAndRead(Mutiny.Session session, String consumer, List<IncomingRecord> records,
+                                              Collection<UUID> aggregates) {
+        Uni<Void> locked = Uni.createFrom().voidItem();
+        for (String partition : new TreeSet<>(records.stream().map(r -> r.topic() + '/' + r.partition()).toList())) {
+            locked = locked.chain(() -> session.createNativeQuery(LOCK, String.class)
+                    .setParameter("lockKey", consumer + '/' + partition).getSingleResult().replaceWithVoid());
+        }
+        return locked.chain(() -> session.createNativeQuery(STATE, Object[].class)
+                .setParameter("consumer", consumer)
+                .setParameter("aggregates", joined(aggregates))
+                .getResultList()
+                .map(rows -> {
+                    Map<UUID, Stream> streams = new HashMap<>(rows.size() * 2);
+                    for (Object[] row : rows) {
+                        streams.put(UUID.fromString((String) row[0]),
+                                new Stream(((Number) row[1]).longValue(), ((Number) row[2]).longValue()));
+                    }
+                    return streams;
+                }));
+    }
+
+    /**
+     * Records the versions the aggregates advanced to from the versions read by {@link #lockAndRead} (fails with
+     * {@link CheckpointMoved} when one was changed meanwhile) and, per partition, the offset after the last record.
+     */
+    public Uni<Void> applied(Mutiny.Session session, String consumer, Map<UUID, long[]> advanced,
                              List<IncomingRecord> records) {
         Map<String, IncomingRecord> lastPerPartition = new TreeMap<>();
         for (IncomingRecord record : records) {
@@ -78,13 +99,25 @@ public class ConsumerCheckpoints {
         Uni<Void> chain = Uni.createFrom().voidItem();
         boolean first = true;
         for (IncomingRecord last : lastPerPartition.values()) {
-            Map<UUID, Long> advanced = first ? versions : Map.of();
+            Map<UUID, long[]> versions = first ? advanced : Map.of();
             first = false;
-            chain = chain.chain(() -> OffsetSql.bind(session.<Object>createNativeQuery(APPLIED), consumer, last)
-                    .setParameter("aggregates", joined(advanced.keySet()))
-                    .setParameter("versions", advanced.values().stream().map(String::valueOf)
+            chain = chain.chain(() -> session.createNativeQuery(APPLIED, Long.class)
+                    .setParameter("consumer", consumer)
+                    .setParameter("topic", last.topic())
+                    .setParameter("partition", last.partition())
+                    .setParameter("nextOffset", last.offset() + 1)
+                    .setParameter("aggregates", joined(versions.keySet()))
+                    .setParameter("expected", versions.values().stream().map(v -> String.valueOf(v[0]))
                             .collect(Collectors.joining(",")))
-                    .executeUpdate().replaceWithVoid());
+                    .setParameter("versions", versions.values().stream().map(v -> String.valueOf(v[1]))
+                            .collect(Collectors.joining(",")))
+                    .getSingleResult()
+                    .invoke(recorded -> {
+                        if (recorded != versions.size()) {
+                            throw new CheckpointMoved(consumer, versions.size(), recorded.intValue());
+                        }
+                    })
+                    .replaceWithVoid());
         }
         return chain;
     }
@@ -106,14 +139,6 @@ public class ConsumerCheckpoints {
 
     private static String joined(Collection<UUID> aggregates) {
         return aggregates.stream().map(UUID::toString).collect(Collectors.joining(","));
-    }
-
-    private static Map<UUID, Long> byAggregate(List<Object[]> rows) {
-        Map<UUID, Long> values = new HashMap<>(rows.size() * 2);
-        for (Object[] row : rows) {
-            values.put(UUID.fromString((String) row[0]), ((Number) row[1]).longValue());
-        }
-        return values;
     }
 
     /** The offset checkpoint; it only moves forward, as a retried dead letter comes from further back. */

@@ -12,7 +12,9 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where every Kafka record of every service enters: applied at most once in effect and in per-aggregate order
@@ -105,14 +107,16 @@ public class IdempotentConsumer {
         return transactions.inTransaction(session -> applier.applyAll(session, handler, records, events, false))
                 .onFailure(TransientFailures::isTransient).retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).indefinitely()
                 .invoke(outcomes -> {
+                    Map<OrderedApplier.Outcome, Integer> counts = new EnumMap<>(OrderedApplier.Outcome.class);
                     for (int i = 0; i < outcomes.size(); i++) {
                         if (outcomes.get(i) == OrderedApplier.Outcome.HELD) {
                             topic.publish(handler.name(), records.get(i), DeadLetter.WAITING,
                                     "waiting behind an earlier dead letter");
                         }
-                        registry.counter("eventstore.consumer.events", "consumer", handler.name(),
-                                "outcome", outcomes.get(i).name().toLowerCase()).increment();
+                        counts.merge(outcomes.get(i), 1, Integer::sum);
                     }
+                    counts.forEach((outcome, count) -> registry.counter("eventstore.consumer.events",
+                            "consumer", handler.name(), "outcome", outcome.name().toLowerCase()).increment(count));
                 })
                 .replaceWithVoid()
                 .onFailure(failure -> !TransientFailures.isTransient(failure))

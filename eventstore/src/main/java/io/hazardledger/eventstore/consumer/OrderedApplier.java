@@ -10,18 +10,18 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Applies events in their aggregates' order, inside the caller's transaction: an event is held back while an
  * earlier event of its aggregate is a dead letter, ignored when its version was applied before, reported when
  * versions were skipped, and recorded as applied together with the handler's changes. A batch costs the same few
- * statements as one event (lock and read the aggregates, the handler's work, the checkpoints), which is what makes a
- * replay from the start of a topic fast.
+ * statements as one event (lock the partition and read the aggregates, the handler's work, the checkpoints), which
+ * is what makes a replay from the start of a topic fast.
  */
 @ApplicationScoped
 public class OrderedApplier {
@@ -48,20 +48,17 @@ public class OrderedApplier {
     /** Applies records (with their decoded events, index for index) in order; the outcome of each. */
     public Uni<List<Outcome>> applyAll(Mutiny.Session session, EventHandler handler, List<IncomingRecord> records,
                                        List<EventEnvelope> events, boolean headOfLine) {
-        String consumer = handler.name();
-        // Sorted, so that two transactions lock the aggregates they share in the same order.
-        List<UUID> aggregates = List.copyOf(new TreeSet<>(events.stream().map(EventEnvelope::aggregateId).toList()));
-        return checkpoints.lock(session, consumer, aggregates)
-                .chain(lastVersions -> checkpoints.heldBehind(session, consumer, aggregates)
-                        .chain(held -> sort(session, handler, records, events, headOfLine, lastVersions, held)));
+        Set<UUID> aggregates = new HashSet<>(events.stream().map(EventEnvelope::aggregateId).toList());
+        return checkpoints.lockAndRead(session, handler.name(), records, aggregates)
+                .chain(streams -> sort(session, handler, records, events, headOfLine, streams));
     }
 
     private Uni<List<Outcome>> sort(Mutiny.Session session, EventHandler handler, List<IncomingRecord> records,
-                                    List<EventEnvelope> events, boolean headOfLine, Map<UUID, Long> lastVersions,
-                                    Map<UUID, Long> held) {
+                                    List<EventEnvelope> events, boolean headOfLine,
+                                    Map<UUID, ConsumerCheckpoints.Stream> streams) {
         String consumer = handler.name();
-        Map<UUID, Long> versions = new HashMap<>(lastVersions);
-        Map<UUID, Long> advanced = new LinkedHashMap<>();
+        // Per aggregate that moves on: the version read and the version reached.
+        Map<UUID, long[]> advanced = new HashMap<>();
         List<EventEnvelope> toApply = new ArrayList<>(events.size());
         List<Outcome> outcomes = new ArrayList<>(events.size());
         Uni<Void> bookkeeping = Uni.createFrom().voidItem();
@@ -69,8 +66,10 @@ public class OrderedApplier {
             EventEnvelope event = events.get(i);
             IncomingRecord record = records.get(i);
             UUID aggregate = event.aggregateId();
-            long last = versions.getOrDefault(aggregate, 0L);
-            if (!headOfLine && held.getOrDefault(aggregate, 0L) > 0) {
+            ConsumerCheckpoints.Stream stream = streams.getOrDefault(aggregate, ConsumerCheckpoints.Stream.NEW);
+            long[] versions = advanced.get(aggregate);
+            long last = versions == null ? stream.lastVersion() : versions[1];
+            if (!headOfLine && stream.heldBehind() > 0) {
                 bookkeeping = bookkeeping.chain(() -> letters.insert(session, consumer, record, event, DeadLetter.WAITING,
                         "waiting behind an earlier dead letter of aggregate " + aggregate));
                 outcomes.add(Outcome.HELD);
@@ -84,8 +83,11 @@ public class OrderedApplier {
                     long expected = last + 1;
                     bookkeeping = bookkeeping.chain(() -> checkpoints.gap(session, consumer, event, expected));
                 }
-                versions.put(aggregate, event.aggregateVersion());
-                advanced.put(aggregate, event.aggregateVersion());
+                if (versions == null) {
+                    advanced.put(aggregate, new long[] {stream.lastVersion(), event.aggregateVersion()});
+                } else {
+                    versions[1] = event.aggregateVersion();
+                }
                 toApply.add(event);
                 outcomes.add(Outcome.APPLIED);
             }

@@ -26,6 +26,9 @@ public final class TransientFailures {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             // ClosedConnectionException: a connection lost under way ("Failed to read any response from the server").
             // SocketException: one reset by the server going down (ConnectException: refused).
+            if (t instanceof CheckpointMoved) {
+                return true;
+            }
             if (t instanceof SocketException || t instanceof TimeoutException || t instanceof ClosedConnectionException
                     || t instanceof io.smallrye.mutiny.TimeoutException || isClosedConnection(t)) {
                 return true;

@@ -46,4 +46,9 @@ class TransientFailuresTest {
         // A body that cannot be read is an IOException too, and never gets better by waiting.
         assertFalse(TransientFailures.isTransient(new java.io.IOException("Unexpected end of input")));
     }
+
+    @Test
+    void aCheckpointMovedByAnotherTransactionIsReadAgain() {
+        assertTrue(TransientFailures.isTransient(new CheckpointMoved("c", 3, 2)));
+    }
 }

@@ -51,6 +51,8 @@ public class ProjectionSupervisor {
     Duration dropGrace;
     @ConfigProperty(name = "reporting.projection.enabled", defaultValue = "true")
     boolean enabled;
+    @ConfigProperty(name = "reporting.projection.parallel-partitions", defaultValue = "2")
+    int parallelPartitions;
 
     private final Map<Integer, ProjectionFeeder> feeders = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
@@ -117,7 +119,7 @@ public class ProjectionSupervisor {
 
     private ProjectionFeeder startFeeder(Generation g) {
         ProjectionFeeder feeder = new ProjectionFeeder(new GenerationProjection(g.number()), idempotent,
-                offsets.bootstrap(), g.groupId(), TopicOffsets.TOPICS);
+                offsets.bootstrap(), g.groupId(), TopicOffsets.TOPICS, parallelPartitions);
         Thread thread = new Thread(feeder, "projection-g" + g.number());
         thread.setDaemon(true);
         thread.start();

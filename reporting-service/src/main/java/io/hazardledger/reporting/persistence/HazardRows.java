@@ -11,9 +11,13 @@ import io.hazardledger.eventstore.EventCodec;
 import io.smallrye.mutiny.Uni;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -24,18 +28,19 @@ import java.util.stream.Collectors;
  */
 final class HazardRows {
     /**
-     * Rows travel to and from PostgreSQL as JSON named like the columns (as text: the driver would send a string
-     * bound to a jsonb parameter as one JSON string). An unknown column fails the read rather than being lost.
+     * Rows travel to and from PostgreSQL as JSON named like the columns: json, not jsonb, which PostgreSQL would
+     * first build and then take apart again; bound as text, as the driver would send a string bound to a json
+     * parameter as one JSON string. An unknown column fails the read rather than being lost.
      */
     private static final ObjectMapper ROWS = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
     private static final String READ = """
-            SELECT CAST(to_jsonb(h) AS text) FROM rp_hazard h
+            SELECT CAST(row_to_json(h) AS text) FROM rp_hazard h
             WHERE h.generation = :g AND h.hazard_id = ANY(CAST(string_to_array(:ids, ',') AS uuid[]))""";
     private static final String WRITE = """
-            INSERT INTO rp_hazard AS h SELECT * FROM jsonb_populate_recordset(CAST(NULL AS rp_hazard), CAST(CAST(:rows AS text) AS jsonb))
+            INSERT INTO rp_hazard AS h SELECT * FROM json_populate_recordset(CAST(NULL AS rp_hazard), CAST(CAST(:rows AS text) AS json))
             ON CONFLICT (generation, hazard_id) DO UPDATE SET
                 severity = excluded.severity, assigned_at = excluded.assigned_at, funds_yuan = excluded.funds_yuan,
                 five_items = excluded.five_items, original_deadline = excluded.original_deadline,
@@ -49,21 +54,31 @@ final class HazardRows {
     }
 
     static Uni<Void> applyAll(Mutiny.Session s, int g, List<EventEnvelope> events) {
-        String ids = events.stream().map(e -> e.aggregateId().toString()).distinct().collect(Collectors.joining(","));
-        return s.createNativeQuery(READ, String.class).setParameter("g", g).setParameter("ids", ids).getResultList()
-                .chain(stored -> {
-                    Map<UUID, HazardRow> rows = new LinkedHashMap<>();
-                    stored.forEach(json -> {
-                        HazardRow row = read(json);
-                        rows.put(row.id(), row);
-                    });
-                    Map<UUID, HazardRow> changed = fold(g, rows, events);
-                    if (changed.isEmpty()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return s.createNativeQuery(WRITE).setParameter("rows", write(changed.values())).executeUpdate()
-                            .replaceWithVoid();
-                });
+        // A hazard whose first event here is its finding has no row yet: its version 1 is applied only now.
+        Set<UUID> seen = new HashSet<>();
+        Set<UUID> stored = new LinkedHashSet<>();
+        for (EventEnvelope event : events) {
+            if (seen.add(event.aggregateId()) && !"HazardFound".equals(event.type())) {
+                stored.add(event.aggregateId());
+            }
+        }
+        Uni<List<String>> read = stored.isEmpty() ? Uni.createFrom().item(List.of())
+                : s.createNativeQuery(READ, String.class).setParameter("g", g)
+                        .setParameter("ids", stored.stream().map(UUID::toString).collect(Collectors.joining(",")))
+                        .getResultList();
+        return read.chain(json -> {
+            Map<UUID, HazardRow> rows = new HashMap<>();
+            json.forEach(text -> {
+                HazardRow row = read(text);
+                rows.put(row.id(), row);
+            });
+            Map<UUID, HazardRow> changed = fold(g, rows, events);
+            if (changed.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return s.createNativeQuery(WRITE).setParameter("rows", write(changed.values())).executeUpdate()
+                    .replaceWithVoid();
+        });
     }
 
     /**
