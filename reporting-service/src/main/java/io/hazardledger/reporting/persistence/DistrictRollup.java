@@ -10,7 +10,6 @@ import java.time.LocalDate;
  * hazards themselves, through partial indexes on the few that are open, awaiting review or listed.
  * The columns are those of the scanning query in {@link StatisticsRepository}, which answers every other period.
  * The statement runs serially ({@code rp_serial_plan()}, migration V4): parallel workers cost more than they save here.
- * It names the generation it reads ({@code %1$s}: the active one's subquery), so that it needs no lookup before it.
  */
 final class DistrictRollup {
     static final String TALLIES = """
@@ -27,7 +26,7 @@ final class DistrictRollup {
                        sum(assigned_five_items) AS assigned_five_items, sum(employee_reports) AS employee_reports,
                        sum(rewards_yuan) AS rewards_yuan
                 FROM rp_hazard_rollup r
-                WHERE rp_serial_plan() AND r.generation = %1$s AND (CAST(:district AS varchar) IS NULL OR r.district_code = :district)
+                WHERE rp_serial_plan() AND r.generation = :g AND (CAST(:district AS varchar) IS NULL OR r.district_code = :district)
                   AND (r.grain = 'M' AND r.bucket < :cumulativeMonthsTo
                        OR r.grain = 'D' AND (r.bucket >= :firstDay AND r.bucket < :headEnd
                                              OR r.bucket >= :cumulativeMonthsTo AND r.bucket < :endDay))
@@ -53,17 +52,17 @@ final class DistrictRollup {
                 SELECT district_code, sum(overdue) AS overdue, sum(review_overdue) AS review_overdue,
                        sum(listed_after) AS listed_after
                 FROM (SELECT h.district_code, 1 AS overdue, 0 AS review_overdue, 0 AS listed_after FROM rp_hazard h
-                      WHERE h.generation = %1$s AND h.closed_at IS NULL AND NOT h.voided AND h.deadline < :overdueBefore
+                      WHERE h.generation = :g AND h.closed_at IS NULL AND NOT h.voided AND h.deadline < :overdueBefore
                         AND h.found_at >= :from AND h.found_at < :to
                         AND (CAST(:district AS varchar) IS NULL OR h.district_code = :district)
                       UNION ALL
                       SELECT h.district_code, 0, 1, 0 FROM rp_hazard h
-                      WHERE h.generation = %1$s AND h.awaiting_verification AND h.severity = 'MAJOR' AND NOT h.voided
+                      WHERE h.generation = :g AND h.awaiting_verification AND h.severity = 'MAJOR' AND NOT h.voided
                         AND h.review_due_by < :now AND h.found_at >= :from AND h.found_at < :to
                         AND (CAST(:district AS varchar) IS NULL OR h.district_code = :district)
                       UNION ALL
                       SELECT h.district_code, 0, 0, 1 FROM rp_hazard h
-                      WHERE h.generation = %1$s AND h.severity = 'MAJOR' AND h.supervision_listed_at IS NOT NULL
+                      WHERE h.generation = :g AND h.severity = 'MAJOR' AND h.supervision_listed_at IS NOT NULL
                         AND NOT h.voided AND h.supervision_listed_at >= :to AND h.found_at >= :from AND h.found_at < :to
                         AND (CAST(:district AS varchar) IS NULL OR h.district_code = :district)) l
                 GROUP BY district_code)

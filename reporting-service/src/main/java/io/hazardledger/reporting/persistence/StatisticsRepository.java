@@ -54,7 +54,7 @@ public class StatisticsRepository {
     private static final String REWARDING = """
             SELECT %s AS key, grouping(%1$s), count(DISTINCT h.enterprise_id)
             FROM rp_hazard h
-            WHERE h.generation = %2$s AND NOT h.voided AND h.found_at < :to
+            WHERE h.generation = :g AND NOT h.voided AND h.found_at < :to
               AND h.rewarded_at IS NOT NULL AND h.rewarded_at >= :from AND h.rewarded_at < :to
               AND (CAST(:district AS varchar) IS NULL OR h.district_code = :district)
             GROUP BY GROUPING SETS ((%1$s), ())""";
@@ -97,15 +97,11 @@ public class StatisticsRepository {
         return by == Breakdown.DISTRICT && period.closuresToNow() ? rolledUp(period) : scanned(by, period);
     }
 
-    /**
-     * Hazard tallies per district from the roll-up; only for a period whose {@link Period#closuresToNow() closures
-     * count to now}. The tallies and the rewarding enterprises are read side by side, each naming the active
-     * generation itself.
-     */
+    /** Hazard tallies per district from the roll-up; only for a period whose {@link Period#closuresToNow() closures count to now}. */
     Uni<List<HazardTally>> rolledUp(Period period) {
         DistrictRollup.Buckets buckets = DistrictRollup.Buckets.of(period.firstDay(), period.endDay());
-        Uni<List<Object[]>> rows = transactions.readAlongside(s -> bind(s.createNativeQuery(
-                        DistrictRollup.TALLIES.formatted(ACTIVE), Object[].class), period)
+        return withActiveGeneration((s, generation) -> bind(s.createNativeQuery(DistrictRollup.TALLIES, Object[].class), period)
+                .setParameter("g", generation)
                 .setParameter("firstDay", period.firstDay())
                 .setParameter("endDay", period.endDay())
                 .setParameter("monthsFrom", buckets.monthsFrom())
@@ -115,9 +111,8 @@ public class StatisticsRepository {
                 .setParameter("cumulativeMonthsTo", buckets.cumulativeMonthsTo())
                 .setParameter("overdueBefore", period.overdueBefore())
                 .setParameter("now", Sql.bindable(period.now()))
-                .getResultList());
-        Uni<Map<String, long[]>> rewarding = transactions.readAlongside(s -> rewarding(s, null, Breakdown.DISTRICT, period));
-        return Uni.combine().all().unis(rows, rewarding).with(StatisticsRepository::tallies);
+                .getResultList()
+                .chain(rows -> rewarding(s, generation, Breakdown.DISTRICT, period).map(r -> tallies(rows, r))));
     }
 
     /**
@@ -134,11 +129,10 @@ public class StatisticsRepository {
                 .chain(rows -> rewarding(s, generation, by, period).map(r -> tallies(rows, r))));
     }
 
-    /** Enterprises whose employees' reports were rewarded in the period; of the generation given, or the active one (null). */
     private Uni<Map<String, long[]>> rewarding(Mutiny.Session s, Object generation, Breakdown by, Period period) {
-        var query = bind(s.createNativeQuery(REWARDING.formatted(by.column, generation == null ? ACTIVE : ":g"),
-                Object[].class), period);
-        return (generation == null ? query : query.setParameter("g", generation)).getResultList()
+        return bind(s.createNativeQuery(REWARDING.formatted(by.column), Object[].class), period)
+                .setParameter("g", generation)
+                .getResultList()
                 .map(rows -> keyed(rows, 1));
     }
 
