@@ -90,7 +90,9 @@ class ReportingBenchmark {
             token = io.hazardledger.local.DevTokens.mint(keys.signingKey(), "benchmark", "admin", null, null);
             List<String> command = new ArrayList<>(List.of(Processes.javaExecutable(), "-Xmx768m"));
             if (Boolean.getBoolean("benchmark.reporting.jfr")) {
-                // A flight recording of the whole run, to see where the rebuild's time goes.
+                // A flight recording of the whole run, to see where the rebuild's time goes; deep stacks, so that
+                // samples inside Jackson or the SQL client still reach the service's own frames.
+                command.add("-XX:FlightRecorderOptions=stackdepth=256");
                 command.add("-XX:StartFlightRecording=settings=profile,filename="
                         + work.resolve("reporting-service-" + database + ".jfr").toAbsolutePath());
             }
