@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -96,25 +97,32 @@ public class ConsumerCheckpoints {
             lastPerPartition.merge(record.topic() + '/' + record.partition(), record,
                     (a, b) -> a.offset() >= b.offset() ? a : b);
         }
+        StringJoiner ids = new StringJoiner(",");
+        StringJoiner expected = new StringJoiner(",");
+        StringJoiner reached = new StringJoiner(",");
+        advanced.forEach((aggregate, versions) -> {
+            ids.add(aggregate.toString());
+            expected.add(String.valueOf(versions[0]));
+            reached.add(String.valueOf(versions[1]));
+        });
         Uni<Void> chain = Uni.createFrom().voidItem();
         boolean first = true;
         for (IncomingRecord last : lastPerPartition.values()) {
-            Map<UUID, long[]> versions = first ? advanced : Map.of();
+            // The versions are recorded once, with the first partition's offset (a batch normally holds one partition).
+            int count = first ? advanced.size() : 0;
             first = false;
             chain = chain.chain(() -> session.createNativeQuery(APPLIED, Long.class)
                     .setParameter("consumer", consumer)
                     .setParameter("topic", last.topic())
                     .setParameter("partition", last.partition())
                     .setParameter("nextOffset", last.offset() + 1)
-                    .setParameter("aggregates", joined(versions.keySet()))
-                    .setParameter("expected", versions.values().stream().map(v -> String.valueOf(v[0]))
-                            .collect(Collectors.joining(",")))
-                    .setParameter("versions", versions.values().stream().map(v -> String.valueOf(v[1]))
-                            .collect(Collectors.joining(",")))
+                    .setParameter("aggregates", count == 0 ? "" : ids.toString())
+                    .setParameter("expected", count == 0 ? "" : expected.toString())
+                    .setParameter("versions", count == 0 ? "" : reached.toString())
                     .getSingleResult()
                     .invoke(recorded -> {
-                        if (recorded != versions.size()) {
-                            throw new CheckpointMoved(consumer, versions.size(), recorded.intValue());
+                        if (recorded != count) {
+                            throw new CheckpointMoved(consumer, count, recorded.intValue());
                         }
                     })
                     .replaceWithVoid());

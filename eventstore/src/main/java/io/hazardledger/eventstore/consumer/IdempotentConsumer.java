@@ -87,10 +87,10 @@ public class IdempotentConsumer {
 
     /**
      * Applies a batch of records in one transaction, each exactly as {@link #consume} would (same order, dedupe and
-     * checkpoints), with the bookkeeping and the handler's work done once for the batch
-     * ({@link OrderedApplier#applyAll}), which makes a replay from the start of a topic many times faster. When a record cannot be read
-     * or applied, the batch is rolled back and its records go through {@link #consume} one by one, so a poison
-     * record is parked just as it would be.
+     * checkpoints), with the bookkeeping and the handler's work done once for the whole batch
+     * ({@link OrderedApplier#applyAll}), which makes a replay from the start of a topic many times faster. When a
+     * record cannot be read or applied, the batch is rolled back and its records go through {@link #consume} one by
+     * one, so a poison record is parked just as it would be.
      */
     public Uni<Void> consumeAll(EventHandler handler, List<ConsumerRecord<String, String>> consumerRecords) {
         List<IncomingRecord> records = consumerRecords.stream().map(IncomingRecord::of).toList();
