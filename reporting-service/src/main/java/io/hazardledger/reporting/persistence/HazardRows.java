@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 /**
  * Keeps {@code rp_hazard} from hazard-events, one row per hazard and generation: a batch of events reads the rows of
  * its hazards in one statement, folds the events onto them in order ({@link HazardRow}) and writes each changed row
- * once, in one statement. The roll-up follows from that statement's trigger (migration V5).
+ * once, in one statement. The roll-up follows from that statement's triggers (migration V5).
  */
 final class HazardRows {
     /**
@@ -40,7 +40,8 @@ final class HazardRows {
             SELECT CAST(row_to_json(h) AS text) FROM rp_hazard h
             WHERE h.generation = :g AND h.hazard_id = ANY(CAST(string_to_array(:ids, ',') AS uuid[]))""";
     private static final String WRITE = """
-            INSERT INTO rp_hazard AS h SELECT * FROM json_populate_recordset(CAST(NULL AS rp_hazard), CAST(CAST(:rows AS text) AS json))
+            INSERT INTO rp_hazard AS h
+            SELECT * FROM json_populate_recordset(CAST(NULL AS rp_hazard), CAST(CAST(:rows AS text) AS json))
             ON CONFLICT (generation, hazard_id) DO UPDATE SET
                 severity = excluded.severity, assigned_at = excluded.assigned_at, funds_yuan = excluded.funds_yuan,
                 five_items = excluded.five_items, original_deadline = excluded.original_deadline,
