@@ -46,6 +46,8 @@ class ReportingBenchmark {
     private static final long EVENTS = Long.getLong("benchmark.reporting.events", 1_000_000);
     private static final long HAZARDS = Long.getLong("benchmark.reporting.hazards", 1_000_000);
     private static final int IN_FLIGHT = Integer.getInteger("benchmark.reporting.in-flight", 10_000);
+    /** The service's JVM options (the local stack's are {@code ServiceJvm.options()}). */
+    private static final String JAVA_OPTIONS = System.getProperty("benchmark.reporting.java-options", "-Xmx768m");
     private static final int DISTRICTS = 100;
     private static final int QUERIES = Integer.getInteger("benchmark.reporting.queries", 100);
     private static final int FRESHNESS_SAMPLES = Integer.getInteger("benchmark.reporting.freshness-samples", 100);
@@ -88,7 +90,8 @@ class ReportingBenchmark {
             // The service trusts a key pair made for this run; the benchmark's requests carry an admin token of it.
             io.hazardledger.local.DevKeys keys = io.hazardledger.local.DevKeys.inDirectory(work.resolve("jwt"));
             token = io.hazardledger.local.DevTokens.mint(keys.signingKey(), "benchmark", "admin", null, null);
-            List<String> command = new ArrayList<>(List.of(Processes.javaExecutable(), "-Xmx768m"));
+            List<String> command = new ArrayList<>(List.of(Processes.javaExecutable()));
+            command.addAll(List.of(JAVA_OPTIONS.trim().split("\\s+")));
             if (Boolean.getBoolean("benchmark.reporting.jfr")) {
                 // A flight recording of the whole run, to see where the rebuild's time goes; deep stacks, so that
                 // samples inside Jackson or the SQL client still reach the service's own frames.
