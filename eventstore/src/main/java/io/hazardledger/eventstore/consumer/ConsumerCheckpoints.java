@@ -1,6 +1,7 @@
 package io.hazardledger.eventstore.consumer;
 
 import io.hazardledger.contracts.EventEnvelope;
+import io.hazardledger.eventstore.store.UuidList;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -13,16 +14,15 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * A consumer's bookkeeping, always written in the transaction of the change it describes: the last version
  * applied per aggregate, the Kafka offset reached per partition, and the version gaps seen. Lists travel as one
- * comma-separated text parameter each, so a batch costs the same few statements whatever its size.
+ * text parameter each ({@link UuidList}), so a batch costs the same few statements whatever its size.
  */
 @ApplicationScoped
 public class ConsumerCheckpoints {
-    private static final String UUIDS = "CAST(string_to_array(:aggregates, ',') AS uuid[])";
+    private static final String UUIDS = UuidList.array("aggregates");
     private static final String LOCK = "SELECT CAST(pg_advisory_xact_lock(hashtextextended(:lockKey, 0)) AS text)";
     // A statement of its own after the lock, so that its snapshot sees what the previous holder committed.
     private static final String STATE = """
@@ -74,7 +74,7 @@ public class ConsumerCheckpoints {
         }
         return locked.chain(() -> session.createNativeQuery(STATE, Object[].class)
                 .setParameter("consumer", consumer)
-                .setParameter("aggregates", joined(aggregates))
+                .setParameter("aggregates", UuidList.text(aggregates))
                 .getResultList()
                 .map(rows -> {
                     Map<UUID, Stream> streams = new HashMap<>(rows.size() * 2);
@@ -143,10 +143,6 @@ public class ConsumerCheckpoints {
                 .setParameter("received", event.aggregateVersion())
                 .setParameter("eventId", event.eventId())
                 .executeUpdate().replaceWithVoid();
-    }
-
-    private static String joined(Collection<UUID> aggregates) {
-        return aggregates.stream().map(UUID::toString).collect(Collectors.joining(","));
     }
 
     /** The offset checkpoint; it only moves forward, as a retried dead letter comes from further back. */

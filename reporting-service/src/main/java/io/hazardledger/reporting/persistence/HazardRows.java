@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.hazardledger.contracts.EventEnvelope;
 import io.hazardledger.contracts.hazard.HazardFound;
 import io.hazardledger.eventstore.EventCodec;
+import io.hazardledger.eventstore.store.UuidList;
 import io.smallrye.mutiny.Uni;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Keeps {@code rp_hazard} from hazard-events, one row per hazard and generation: a batch of events reads the rows of
@@ -38,7 +38,7 @@ final class HazardRows {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
     private static final String READ = """
             SELECT CAST(row_to_json(h) AS text) FROM rp_hazard h
-            WHERE h.generation = :g AND h.hazard_id = ANY(CAST(string_to_array(:ids, ',') AS uuid[]))""";
+            WHERE h.generation = :g AND h.hazard_id = ANY(""" + UuidList.array("ids") + ")";
     private static final String WRITE = """
             INSERT INTO rp_hazard AS h
             SELECT * FROM json_populate_recordset(CAST(NULL AS rp_hazard), CAST(CAST(:rows AS text) AS json))
@@ -65,7 +65,7 @@ final class HazardRows {
         }
         Uni<List<String>> read = stored.isEmpty() ? Uni.createFrom().item(List.of())
                 : s.createNativeQuery(READ, String.class).setParameter("g", g)
-                        .setParameter("ids", stored.stream().map(UUID::toString).collect(Collectors.joining(",")))
+                        .setParameter("ids", UuidList.text(stored))
                         .getResultList();
         return read.chain(json -> {
             Map<UUID, HazardRow> rows = new HashMap<>();
