@@ -96,6 +96,10 @@ final class UsageProbe {
         }
     }
 
+    static long ticksPerSecond() {
+        return TICKS_PER_SECOND;
+    }
+
     static long ticksToNanos(long ticks) {
         return ticks * 1_000_000_000L / TICKS_PER_SECOND;
     }

@@ -51,6 +51,8 @@ class ReportingBenchmark {
     private static final int DISTRICTS = 100;
     private static final int QUERIES = Integer.getInteger("benchmark.reporting.queries", 100);
     private static final int FRESHNESS_SAMPLES = Integer.getInteger("benchmark.reporting.freshness-samples", 100);
+    /** Leaves the run's database in place (named in the results), to study its queries afterwards. */
+    private static final boolean KEEP_DATABASE = Boolean.getBoolean("benchmark.reporting.keep-database");
     private static final Pattern GENERATION = Pattern.compile("\"generation\":(\\d+)");
     private static final Pattern LAG = Pattern.compile("\"lag\":(\\d+),\"progress\"");
 
@@ -130,7 +132,11 @@ class ReportingBenchmark {
             }
             broker.close();
             deleteTree(brokerDir);
-            postgres.dropDatabase(database);
+            if (KEEP_DATABASE) {
+                line("Database kept: %s", database);
+            } else {
+                postgres.dropDatabase(database);
+            }
             Path results = Path.of(System.getProperty("benchmark.results", "target/results.md")).resolveSibling("reporting-results.md");
             Files.writeString(results, String.join("\n", report) + "\n");
         }

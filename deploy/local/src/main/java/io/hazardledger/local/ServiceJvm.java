@@ -22,9 +22,13 @@ import java.util.stream.Stream;
 public final class ServiceJvm {
     /**
      * Serial GC and a heap that starts small and gives memory back (the services keep little live data; a full heap
-     * of young garbage is what their RSS used to be). {@code HL_SERVICE_JAVA_OPTS} replaces these.
+     * of young garbage is what their RSS used to be). C1 only ({@code TieredStopAtLevel=1}): four services, Kafka and
+     * PostgreSQL share two CPUs here, and C2's compiling took about a third of each service's CPU in its first
+     * minutes under load, more than its faster code gave back (benchmarks/README.md). {@code HL_SERVICE_JAVA_OPTS}
+     * replaces these.
      */
-    static final String DEFAULT_OPTIONS = "-Xms64m -Xmx192m -XX:+UseSerialGC -XX:MinHeapFreeRatio=15 -XX:MaxHeapFreeRatio=40";
+    static final String DEFAULT_OPTIONS = "-Xms64m -Xmx192m -XX:+UseSerialGC -XX:MinHeapFreeRatio=15 -XX:MaxHeapFreeRatio=40"
+            + " -XX:TieredStopAtLevel=1";
     /** glibc's default of 8 malloc arenas per core holds on to native memory the JVM's threads freed. */
     static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 

@@ -9,9 +9,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * The live feed's own channels and consumer group ({@code reporting-live}), apart from the statistics' consumers.
- * Each poll is appended in one transaction per partition (the channels run in batch mode): one commit per event
- * would cost the feed a disk flush per event, far more than the appends themselves.
+ * The live feed's own channel and consumer group ({@code reporting-live}), apart from the statistics' consumers: one
+ * consumer over the three topics. Each poll is appended in one transaction per partition (the channel runs in batch
+ * mode): one commit per event would cost the feed a disk flush per event, far more than the appends themselves.
  */
 @ApplicationScoped
 public class LiveFeedConsumers {
@@ -20,18 +20,8 @@ public class LiveFeedConsumers {
     @Inject
     LiveFeedProjection projection;
 
-    @Incoming("live-enterprise-events")
-    public Uni<Void> enterpriseEvents(ConsumerRecords<String, String> records) {
-        return append(records);
-    }
-
-    @Incoming("live-inspection-events")
-    public Uni<Void> inspectionEvents(ConsumerRecords<String, String> records) {
-        return append(records);
-    }
-
-    @Incoming("live-hazard-events")
-    public Uni<Void> hazardEvents(ConsumerRecords<String, String> records) {
+    @Incoming("live-events")
+    public Uni<Void> events(ConsumerRecords<String, String> records) {
         return append(records);
     }
 
