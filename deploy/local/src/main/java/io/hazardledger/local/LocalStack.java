@@ -95,7 +95,9 @@ public final class LocalStack {
     }
 
     private void stopServices(List<ServiceSpec> services) throws IOException {
-        Set<Path> gently = Processes.stopAll(services.stream().map(service -> pidFile(service.module())).toList(), STOP_GRACE);
+        Duration grace = services.stream().map(service -> jvm.stopGrace(service, STOP_GRACE)).max(Duration::compareTo)
+                .orElse(STOP_GRACE);
+        Set<Path> gently = Processes.stopAll(services.stream().map(service -> pidFile(service.module())).toList(), grace);
         for (ServiceSpec service : services) {
             jvm.stopped(service, gently.contains(pidFile(service.module())));
         }

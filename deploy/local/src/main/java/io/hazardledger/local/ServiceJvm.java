@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ public final class ServiceJvm {
     /** glibc's default of 8 malloc arenas per core holds on to native memory the JVM's threads freed. */
     static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
+    private static final Duration RECORDING_STOP_GRACE = Duration.ofSeconds(120);
     private final Path archives;
 
     ServiceJvm(Path runDir) {
@@ -72,6 +74,14 @@ public final class ServiceJvm {
         } else {
             Files.deleteIfExists(recording);
         }
+    }
+
+    /**
+     * How long a gentle stop of {@code service} may take: a service recording its archive writes it after it stopped
+     * (about 13 s for hazard-service on a quiet machine here, more on a busy one), and a kill would throw it away.
+     */
+    Duration stopGrace(ServiceSpec service, Duration grace) {
+        return Files.exists(archive(service)) ? grace : RECORDING_STOP_GRACE;
     }
 
     private Path archive(ServiceSpec service) {

@@ -8,8 +8,9 @@ import java.time.LocalDate;
  * before the first of them and the days from the last month's start. Overdue hazards and overdue reviews depend on
  * today, and MAJOR hazards listed for supervision only after the period ended must be taken out: these come from the
  * hazards themselves, through partial indexes on the few that are open, awaiting review or listed.
- * The columns are those of the scanning query in {@link StatisticsRepository}, which answers every other period.
- * The statement runs serially ({@code rp_serial_plan()}, migration V4): parallel workers cost more than they save here.
+ * The two are separate statements, read side by side on two connections ({@link StatisticsRepository}), which also
+ * answers every other period by scanning. Both run serially ({@code rp_serial_plan()}, migration V4): parallel
+ * workers cost more than they save here.
  */
 final class DistrictRollup {
     static final String TALLIES = """
@@ -47,34 +48,36 @@ final class DistrictRollup {
                        sum(found) FILTER (WHERE before_end) AS cumulative_found,
                        sum(employee_reports) FILTER (WHERE in_period) AS employee_reports,
                        sum(rewards_yuan) FILTER (WHERE in_period) AS rewards_yuan
-                FROM r GROUP BY district_code HAVING sum(found) FILTER (WHERE before_end) > 0),
-            late AS (
-                SELECT district_code, sum(overdue) AS overdue, sum(review_overdue) AS review_overdue,
-                       sum(listed_after) AS listed_after
-                FROM (SELECT h.district_code, 1 AS overdue, 0 AS review_overdue, 0 AS listed_after FROM rp_hazard h
-                      WHERE h.generation = :g AND h.closed_at IS NULL AND NOT h.voided AND h.deadline < :overdueBefore
-                        AND h.found_at >= :from AND h.found_at < :to
-                        AND (CAST(:district AS varchar) IS NULL OR h.district_code = :district)
-                      UNION ALL
-                      SELECT h.district_code, 0, 1, 0 FROM rp_hazard h
-                      WHERE h.generation = :g AND h.awaiting_verification AND h.severity = 'MAJOR' AND NOT h.voided
-                        AND h.review_due_by < :now AND h.found_at >= :from AND h.found_at < :to
-                        AND (CAST(:district AS varchar) IS NULL OR h.district_code = :district)
-                      UNION ALL
-                      SELECT h.district_code, 0, 0, 1 FROM rp_hazard h
-                      WHERE h.generation = :g AND h.severity = 'MAJOR' AND h.supervision_listed_at IS NOT NULL
-                        AND NOT h.voided AND h.supervision_listed_at >= :to AND h.found_at >= :from AND h.found_at < :to
-                        AND (CAST(:district AS varchar) IS NULL OR h.district_code = :district)) l
-                GROUP BY district_code)
-            SELECT t.district_code, coalesce(t.found, 0), coalesce(t.closed, 0), coalesce(t.closed_on_time, 0),
-                   coalesce(late.overdue, 0), coalesce(t.major_found, 0), coalesce(t.major_closed, 0),
-                   coalesce(t.major_found, 0) - coalesce(t.major_closed, 0),
-                   coalesce(t.major_listed, 0) - coalesce(late.listed_after, 0),
-                   coalesce(t.under_supervision, 0), coalesce(t.close_seconds, 0), coalesce(t.funds_yuan, 0),
-                   coalesce(t.assigned, 0), coalesce(t.assigned_five_items, 0), t.cumulative_closed, t.cumulative_found,
-                   coalesce(late.review_overdue, 0), coalesce(t.employee_reports, 0), coalesce(t.rewards_yuan, 0)
-            FROM t LEFT JOIN late ON late.district_code = t.district_code
-            ORDER BY t.district_code""";
+                FROM r GROUP BY district_code HAVING sum(found) FILTER (WHERE before_end) > 0)
+            SELECT district_code, coalesce(found, 0), coalesce(closed, 0), coalesce(closed_on_time, 0),
+                   coalesce(major_found, 0), coalesce(major_closed, 0), coalesce(major_listed, 0),
+                   coalesce(under_supervision, 0), coalesce(close_seconds, 0), coalesce(funds_yuan, 0),
+                   coalesce(assigned, 0), coalesce(assigned_five_items, 0), cumulative_closed, cumulative_found,
+                   coalesce(employee_reports, 0), coalesce(rewards_yuan, 0)
+            FROM t ORDER BY district_code""";
+
+    /**
+     * Per district, the hazards of the period still open past their deadline, awaiting an overdue review, and MAJOR
+     * ones listed for supervision only after the period: from the hazards, through partial indexes on the few concerned.
+     */
+    static final String LATE = """
+            SELECT district_code, sum(overdue) AS overdue, sum(review_overdue) AS review_overdue,
+                   sum(listed_after) AS listed_after
+            FROM (SELECT h.district_code, 1 AS overdue, 0 AS review_overdue, 0 AS listed_after FROM rp_hazard h
+                  WHERE rp_serial_plan() AND h.generation = :g AND h.closed_at IS NULL AND NOT h.voided AND h.deadline < :overdueBefore
+                    AND h.found_at >= :from AND h.found_at < :to
+                    AND (CAST(:district AS varchar) IS NULL OR h.district_code = :district)
+                  UNION ALL
+                  SELECT h.district_code, 0, 1, 0 FROM rp_hazard h
+                  WHERE h.generation = :g AND h.awaiting_verification AND h.severity = 'MAJOR' AND NOT h.voided
+                    AND h.review_due_by < :now AND h.found_at >= :from AND h.found_at < :to
+                    AND (CAST(:district AS varchar) IS NULL OR h.district_code = :district)
+                  UNION ALL
+                  SELECT h.district_code, 0, 0, 1 FROM rp_hazard h
+                  WHERE h.generation = :g AND h.severity = 'MAJOR' AND h.supervision_listed_at IS NOT NULL
+                    AND NOT h.voided AND h.supervision_listed_at >= :to AND h.found_at >= :from AND h.found_at < :to
+                    AND (CAST(:district AS varchar) IS NULL OR h.district_code = :district)) l
+            GROUP BY district_code""";
 
     private DistrictRollup() {
     }

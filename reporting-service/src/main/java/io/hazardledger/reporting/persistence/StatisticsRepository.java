@@ -97,22 +97,49 @@ public class StatisticsRepository {
         return by == Breakdown.DISTRICT && period.closuresToNow() ? rolledUp(period) : scanned(by, period);
     }
 
-    /** Hazard tallies per district from the roll-up; only for a period whose {@link Period#closuresToNow() closures count to now}. */
+    /**
+     * Hazard tallies per district from the roll-up; only for a period whose {@link Period#closuresToNow() closures count
+     * to now}. Its three reads (roll-up, late hazards, rewarding enterprises) run side by side on the generation read
+     * first, so the table waits for the slowest of them, not their sum.
+     */
     Uni<List<HazardTally>> rolledUp(Period period) {
         DistrictRollup.Buckets buckets = DistrictRollup.Buckets.of(period.firstDay(), period.endDay());
-        return withActiveGeneration((s, generation) -> bind(s.createNativeQuery(DistrictRollup.TALLIES, Object[].class), period)
-                .setParameter("g", generation)
-                .setParameter("firstDay", period.firstDay())
-                .setParameter("endDay", period.endDay())
-                .setParameter("monthsFrom", buckets.monthsFrom())
-                .setParameter("monthsTo", buckets.monthsTo())
-                .setParameter("headEnd", buckets.headEnd())
-                .setParameter("tailStart", buckets.tailStart())
-                .setParameter("cumulativeMonthsTo", buckets.cumulativeMonthsTo())
-                .setParameter("overdueBefore", period.overdueBefore())
-                .setParameter("now", Sql.bindable(period.now()))
-                .getResultList()
-                .chain(rows -> rewarding(s, generation, Breakdown.DISTRICT, period).map(r -> tallies(rows, r))));
+        return activeGeneration().chain(generation -> Uni.combine().all().unis(
+                        transactions.readAlongside(s -> s.createNativeQuery(DistrictRollup.TALLIES, Object[].class)
+                                .setParameter("g", generation)
+                                .setParameter("district", period.district())
+                                .setParameter("firstDay", period.firstDay())
+                                .setParameter("endDay", period.endDay())
+                                .setParameter("monthsFrom", buckets.monthsFrom())
+                                .setParameter("monthsTo", buckets.monthsTo())
+                                .setParameter("headEnd", buckets.headEnd())
+                                .setParameter("tailStart", buckets.tailStart())
+                                .setParameter("cumulativeMonthsTo", buckets.cumulativeMonthsTo())
+                                .getResultList()),
+                        transactions.readAlongside(s -> bind(s.createNativeQuery(DistrictRollup.LATE, Object[].class), period)
+                                .setParameter("g", generation)
+                                .setParameter("overdueBefore", period.overdueBefore())
+                                .setParameter("now", Sql.bindable(period.now()))
+                                .getResultList()),
+                        transactions.readAlongside(s -> rewarding(s, generation, Breakdown.DISTRICT, period)))
+                .with(StatisticsRepository::rolledUpTallies));
+    }
+
+    /** The roll-up's rows with their district's late hazards, as the scanning query would have counted them. */
+    private static List<HazardTally> rolledUpTallies(List<Object[]> rolledUp, List<Object[]> lateRows, Map<String, long[]> rewarding) {
+        Map<String, Object[]> late = new java.util.HashMap<>();
+        lateRows.forEach(row -> late.put((String) row[0], row));
+        List<Object[]> rows = new java.util.ArrayList<>(rolledUp.size());
+        for (Object[] t : rolledUp) {
+            Object[] l = late.get((String) t[0]);
+            long overdue = l == null ? 0 : count(l[1]);
+            long reviewOverdue = l == null ? 0 : count(l[2]);
+            long listedAfter = l == null ? 0 : count(l[3]);
+            // In the order of the scanning query's columns (see tally).
+            rows.add(new Object[] {t[0], t[1], t[2], t[3], overdue, t[4], t[5], count(t[4]) - count(t[5]),
+                    count(t[6]) - listedAfter, t[7], t[8], t[9], t[10], t[11], t[12], t[13], reviewOverdue, t[14], t[15]});
+        }
+        return tallies(rows, rewarding);
     }
 
     /**
@@ -137,9 +164,15 @@ public class StatisticsRepository {
     }
 
     private <T> Uni<T> withActiveGeneration(java.util.function.BiFunction<Mutiny.Session, Object, Uni<T>> work) {
-        return transactions.read(s -> s.createNativeQuery(ACTIVE.substring(1, ACTIVE.length() - 1), Object.class)
-                .getSingleResult()
-                .chain(generation -> work.apply(s, generation)));
+        return transactions.read(s -> activeGeneration(s).chain(generation -> work.apply(s, generation)));
+    }
+
+    private Uni<Object> activeGeneration() {
+        return transactions.read(StatisticsRepository::activeGeneration);
+    }
+
+    private static Uni<Object> activeGeneration(Mutiny.Session s) {
+        return s.createNativeQuery(ACTIVE.substring(1, ACTIVE.length() - 1), Object.class).getSingleResult();
     }
 
     private static List<HazardTally> tallies(List<Object[]> rows, Map<String, long[]> rewarding) {

@@ -1,8 +1,10 @@
 package io.hazardledger.hazard.messaging;
 
 import io.hazardledger.contracts.EventEnvelope;
+import io.hazardledger.contracts.Topics;
 import io.hazardledger.eventstore.consumer.EventHandler;
 import io.hazardledger.eventstore.consumer.IdempotentConsumer;
+import io.hazardledger.eventstore.enterprises.EnterpriseDirectory;
 import io.hazardledger.hazard.persistence.HazardRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,11 +13,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-/** Turns every inspection finding into exactly one hazard; other inspection events are not this service's concern. */
+/**
+ * The service's one consumer of other services' topics: enterprise events keep the local copy of the ledger that
+ * places each hazard in its street and industry; every inspection finding becomes exactly one hazard (other
+ * inspection events are not this service's concern). One consumer, not one per topic: consumers sharing a group
+ * rebalance each other whenever one joins or leaves, which made every start and stop wait.
+ */
 @ApplicationScoped
-public class InspectionEventsConsumer implements EventHandler {
+public class UpstreamEventsConsumer implements EventHandler {
     @Inject
     IdempotentConsumer consumer;
+    @Inject
+    EnterpriseDirectory directory;
     @Inject
     HazardRepository hazards;
 
@@ -24,9 +33,9 @@ public class InspectionEventsConsumer implements EventHandler {
         return "hazard-service.findings";
     }
 
-    @Incoming("inspection-events")
+    @Incoming("upstream-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return consumer.consume(this, record);
+        return Topics.ENTERPRISE_EVENTS.equals(record.topic()) ? directory.consume(record) : consumer.consume(this, record);
     }
 
     @Override

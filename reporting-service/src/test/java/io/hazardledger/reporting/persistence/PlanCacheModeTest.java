@@ -1,0 +1,26 @@
+package io.hazardledger.reporting.persistence;
+
+import io.hazardledger.eventstore.Transactions;
+import io.hazardledger.eventstore.testing.TestInfrastructure;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The statistics' statements are planned for their own parameters on every connection of the pool, side reads too. */
+@QuarkusTest
+@WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class PlanCacheModeTest {
+    @Inject
+    Transactions transactions;
+
+    @Test
+    void everyConnectionPlansEachRunForItsParameters() throws Throwable {
+        assertEquals("force_custom_plan", VertxContextSupport.subscribeAndAwait(() -> transactions.readAlongside(
+                s -> s.createNativeQuery("SELECT current_setting('plan_cache_mode')", String.class).getSingleResult())));
+    }
+}
