@@ -66,6 +66,9 @@ class ApiLoadBenchmark {
         LoadReport report = new LoadReport(settings);
         try {
             if (!running) {
+                // Every run has fresh databases; a broker log kept from an earlier run would be replayed into them by
+                // every consumer while this run's load goes on.
+                stack.dropKafkaData();
                 stack.up();
                 report.stackStart(stack.startTimes());
             }

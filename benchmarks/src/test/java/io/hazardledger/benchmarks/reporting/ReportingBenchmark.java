@@ -131,7 +131,7 @@ class ReportingBenchmark {
                 Processes.stop(service.toHandle(), Duration.ofSeconds(10));
             }
             broker.close();
-            deleteTree(brokerDir);
+            KafkaBroker.deleteData(brokerDir);
             if (KEEP_DATABASE) {
                 line("Database kept: %s", database);
             } else {
@@ -285,14 +285,6 @@ class ReportingBenchmark {
         String text = String.format(format, args);
         System.out.println(text);
         report.add(text);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 
     private static double seconds(long since) {

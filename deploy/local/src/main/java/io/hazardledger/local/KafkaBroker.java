@@ -65,6 +65,18 @@ public final class KafkaBroker implements AutoCloseable {
         process.onExit().join();
     }
 
+    /** Deletes a stopped broker's folder (its log and metadata), so that the next start begins with no topics. */
+    public static void deleteData(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
     @Override
     public void close() {
         Processes.stop(process, Duration.ofSeconds(15));

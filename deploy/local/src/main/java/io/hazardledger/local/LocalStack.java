@@ -135,6 +135,11 @@ public final class LocalStack {
         ensurePostgres();
     }
 
+    /** Deletes the stopped broker's log, so that consumers of fresh databases do not replay an earlier run's events. */
+    public void dropKafkaData() throws IOException {
+        KafkaBroker.deleteData(settings.runDir().resolve("kafka"));
+    }
+
     public void dropDatabases() throws Exception {
         PostgresServer postgres = PostgresServer.local(settings.postgresPort());
         for (ServiceSpec service : ServiceSpec.ALL) {

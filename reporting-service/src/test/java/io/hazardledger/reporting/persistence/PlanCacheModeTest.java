@@ -9,9 +9,14 @@ import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The statistics' statements are planned for their own parameters on every connection of the pool, side reads too. */
+/**
+ * The statistics' statements are planned for their own parameters on every connection of the pool, side reads too;
+ * the roll-up's triggers, which run on every write, keep their plans.
+ */
 @QuarkusTest
 @WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class PlanCacheModeTest {
@@ -22,5 +27,14 @@ class PlanCacheModeTest {
     void everyConnectionPlansEachRunForItsParameters() throws Throwable {
         assertEquals("force_custom_plan", VertxContextSupport.subscribeAndAwait(() -> transactions.readAlongside(
                 s -> s.createNativeQuery("SELECT current_setting('plan_cache_mode')", String.class).getSingleResult())));
+    }
+
+    @Test
+    void theRollUpTriggersKeepTheirPlans() throws Throwable {
+        List<String> settings = VertxContextSupport.subscribeAndAwait(() -> transactions.read(s -> s.createNativeQuery("""
+                SELECT array_to_string(proconfig, ',') FROM pg_proc
+                WHERE proname IN ('rp_hazard_rollup_inserted', 'rp_hazard_rollup_updated') ORDER BY proname""",
+                String.class).getResultList()));
+        assertEquals(List.of("plan_cache_mode=auto", "plan_cache_mode=auto"), settings);
     }
 }
