@@ -126,7 +126,8 @@ public class StatisticsRepository {
     }
 
     /** The roll-up's rows with their district's late hazards, as the scanning query would have counted them. */
-    private static List<HazardTally> rolledUpTallies(List<Object[]> rolledUp, List<Object[]> lateRows, Map<String, long[]> rewarding) {
+    private static List<HazardTally> rolledUpTallies(List<Object[]> rolledUp, List<Object[]> lateRows,
+                                                     Map<String, long[]> rewarding) {
         Map<String, Object[]> late = new java.util.HashMap<>();
         lateRows.forEach(row -> late.put((String) row[0], row));
         List<Object[]> rows = new java.util.ArrayList<>(rolledUp.size());
