@@ -1,20 +1,23 @@
 package io.hazardledger.reporting.persistence;
 
-import io.hazardledger.eventstore.Transactions;
+import io.hazardledger.reporting.persistence.NamedQuery.Bindings;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The hazard, enterprise and inspection figures, each one query over the active generation's tables. Coverage,
- * inspections and the district list read in sessions of their own, so a table may ask for them side by side.
+ * The hazard, enterprise and inspection figures, each one query over the active generation's tables, run on the SQL
+ * client ({@link NamedQuery}). Each read takes a connection of its own, so a table may ask for them side by side.
  */
 @ApplicationScoped
 public class StatisticsRepository {
@@ -79,14 +82,29 @@ public class StatisticsRepository {
             WHERE r.generation = %s AND r.grain = 'M'
               AND (CAST(:district AS varchar) IS NULL OR r.district_code = :district)""";
 
+    private static final NamedQuery ACTIVE_GENERATION = NamedQuery.of(ACTIVE.substring(1, ACTIVE.length() - 1));
+    private static final NamedQuery DISTRICTS_WITH_HAZARDS = NamedQuery.of(HAZARD_DISTRICTS.formatted(ACTIVE));
+    private static final NamedQuery ENTERPRISE_COVERAGE = NamedQuery.of(COVERAGE.formatted(ACTIVE));
+    private static final NamedQuery INSPECTIONS_STARTED = NamedQuery.of(INSPECTIONS.formatted(ACTIVE));
+    private static final NamedQuery ROLLED_UP = NamedQuery.of(DistrictRollup.TALLIES);
+    private static final NamedQuery LATE = NamedQuery.of(DistrictRollup.LATE);
+    private static final Map<Breakdown, NamedQuery> SCANNED = new EnumMap<>(Breakdown.class);
+    private static final Map<Breakdown, NamedQuery> REWARDING_ENTERPRISES = new EnumMap<>(Breakdown.class);
+
+    static {
+        for (Breakdown by : Breakdown.values()) {
+            SCANNED.put(by, NamedQuery.of(HAZARDS.formatted(by.column)));
+            REWARDING_ENTERPRISES.put(by, NamedQuery.of(REWARDING.formatted(by.column)));
+        }
+    }
+
     @Inject
-    Transactions transactions;
+    Pool pool;
 
     /** Districts where a hazard of the active generation was found (voided ones aside), whatever the period. */
     public Uni<List<String>> hazardDistricts(Period period) {
-        return transactions.readAlongside(s -> s.createNativeQuery(HAZARD_DISTRICTS.formatted(ACTIVE), String.class)
-                .setParameter("district", period.district())
-                .getResultList());
+        return DISTRICTS_WITH_HAZARDS.rows(pool, new Bindings().set("district", period.district()))
+                .map(rows -> rows.stream().map(row -> (String) row[0]).toList());
     }
 
     /**
@@ -100,29 +118,25 @@ public class StatisticsRepository {
     /**
      * Hazard tallies per district from the roll-up; only for a period whose {@link Period#closuresToNow() closures count
      * to now}. Its three reads (roll-up, late hazards, rewarding enterprises) run side by side on the generation read
-     * first, so the table waits for the slowest of them, not their sum.
+     * first, each on a connection of its own, so the table waits for the slowest of them, not their sum.
      */
     Uni<List<HazardTally>> rolledUp(Period period) {
         DistrictRollup.Buckets buckets = DistrictRollup.Buckets.of(period.firstDay(), period.endDay());
-        return activeGeneration().chain(generation -> Uni.combine().all().unis(
-                        transactions.readAlongside(s -> s.createNativeQuery(DistrictRollup.TALLIES, Object[].class)
-                                .setParameter("g", generation)
-                                .setParameter("district", period.district())
-                                .setParameter("firstDay", period.firstDay())
-                                .setParameter("endDay", period.endDay())
-                                .setParameter("monthsFrom", buckets.monthsFrom())
-                                .setParameter("monthsTo", buckets.monthsTo())
-                                .setParameter("headEnd", buckets.headEnd())
-                                .setParameter("tailStart", buckets.tailStart())
-                                .setParameter("cumulativeMonthsTo", buckets.cumulativeMonthsTo())
-                                .getResultList()),
-                        transactions.readAlongside(s -> bind(s.createNativeQuery(DistrictRollup.LATE, Object[].class), period)
-                                .setParameter("g", generation)
-                                .setParameter("overdueBefore", period.overdueBefore())
-                                .setParameter("now", Sql.bindable(period.now()))
-                                .getResultList()),
-                        transactions.readAlongside(s -> rewarding(s, generation, Breakdown.DISTRICT, period)))
-                .with(StatisticsRepository::rolledUpTallies));
+        return activeGeneration(pool).chain(generation -> {
+            Bindings bindings = Bindings.of(period).set("g", generation)
+                    .set("firstDay", period.firstDay())
+                    .set("endDay", period.endDay())
+                    .set("monthsFrom", buckets.monthsFrom())
+                    .set("monthsTo", buckets.monthsTo())
+                    .set("headEnd", buckets.headEnd())
+                    .set("tailStart", buckets.tailStart())
+                    .set("cumulativeMonthsTo", buckets.cumulativeMonthsTo())
+                    .set("overdueBefore", period.overdueBefore())
+                    .set("now", period.now());
+            return Uni.combine().all().unis(ROLLED_UP.rows(pool, bindings), LATE.rows(pool, bindings),
+                            rewarding(pool, Breakdown.DISTRICT, bindings))
+                    .with(StatisticsRepository::rolledUpTallies);
+        });
     }
 
     /** The roll-up's rows with their district's late hazards, as the scanning query would have counted them. */
@@ -148,32 +162,27 @@ public class StatisticsRepository {
      * query, which lets the planner scan and hash the hazards in parallel.
      */
     Uni<List<HazardTally>> scanned(Breakdown by, Period period) {
-        return withActiveGeneration((s, generation) -> bind(s.createNativeQuery(HAZARDS.formatted(by.column), Object[].class), period)
-                .setParameter("g", generation)
-                .setParameter("closedBy", Sql.bindable(period.closedBy()))
-                .setParameter("overdueBefore", period.overdueBefore())
-                .setParameter("now", Sql.bindable(period.now()))
-                .getResultList()
-                .chain(rows -> rewarding(s, generation, by, period).map(r -> tallies(rows, r))));
+        return pool.withConnection(connection -> activeGeneration(connection).chain(generation -> {
+            Bindings bindings = Bindings.of(period).set("g", generation)
+                    .set("closedBy", period.closedBy())
+                    .set("overdueBefore", period.overdueBefore())
+                    .set("now", period.now());
+            return SCANNED.get(by).rows(connection, bindings)
+                    .chain(rows -> rewarding(connection, by, bindings).map(r -> tallies(rows, r)));
+        }));
     }
 
-    private Uni<Map<String, long[]>> rewarding(Mutiny.Session s, Object generation, Breakdown by, Period period) {
-        return bind(s.createNativeQuery(REWARDING.formatted(by.column), Object[].class), period)
-                .setParameter("g", generation)
-                .getResultList()
-                .map(rows -> keyed(rows, 1));
+    private static Uni<Map<String, long[]>> rewarding(SqlClient client, Breakdown by, Bindings bindings) {
+        return REWARDING_ENTERPRISES.get(by).rows(client, bindings).map(rows -> keyed(rows, 1));
     }
 
-    private <T> Uni<T> withActiveGeneration(java.util.function.BiFunction<Mutiny.Session, Object, Uni<T>> work) {
-        return transactions.read(s -> activeGeneration(s).chain(generation -> work.apply(s, generation)));
-    }
-
-    private Uni<Object> activeGeneration() {
-        return transactions.read(StatisticsRepository::activeGeneration);
-    }
-
-    private static Uni<Object> activeGeneration(Mutiny.Session s) {
-        return s.createNativeQuery(ACTIVE.substring(1, ACTIVE.length() - 1), Object.class).getSingleResult();
+    private static Uni<Object> activeGeneration(SqlClient client) {
+        return ACTIVE_GENERATION.rows(client, new Bindings()).map(rows -> {
+            if (rows.isEmpty()) {
+                throw new IllegalStateException("No active generation");
+            }
+            return rows.get(0)[0];
+        });
     }
 
     private static List<HazardTally> tallies(List<Object[]> rows, Map<String, long[]> rewarding) {
@@ -192,14 +201,12 @@ public class StatisticsRepository {
 
     /** Per district (key null = total): active enterprises in scope now, and those of them inspected in the period. */
     public Uni<Map<String, long[]>> coverage(Period period) {
-        return transactions.readAlongside(s -> bind(s.createNativeQuery(COVERAGE.formatted(ACTIVE), Object[].class), period)
-                .getResultList().map(rows -> keyed(rows, 2)));
+        return ENTERPRISE_COVERAGE.rows(pool, Bindings.of(period)).map(rows -> keyed(rows, 2));
     }
 
     /** Per district (key null = total): inspections started in the period, cancelled ones excluded. */
     public Uni<Map<String, long[]>> inspections(Period period) {
-        return transactions.readAlongside(s -> bind(s.createNativeQuery(INSPECTIONS.formatted(ACTIVE), Object[].class), period)
-                .getResultList().map(rows -> keyed(rows, 1)));
+        return INSPECTIONS_STARTED.rows(pool, Bindings.of(period)).map(rows -> keyed(rows, 1));
     }
 
     static <T> Mutiny.SelectionQuery<T> bind(Mutiny.SelectionQuery<T> query, Period period) {
