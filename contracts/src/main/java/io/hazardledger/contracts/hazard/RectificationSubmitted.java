@@ -2,6 +2,7 @@ package io.hazardledger.contracts.hazard;
 
 import io.hazardledger.contracts.DomainEvent;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,4 +14,6 @@ import java.util.UUID;
 public record RectificationSubmitted(UUID hazardId, String summary, List<String> evidence, Instant submittedAt,
                                      Instant reviewDueBy)
         implements DomainEvent {
+    /** 16号令 §23: the regulator reviews a MAJOR hazard's rectification within 10 days of the application. */
+    public static final Duration MAJOR_REVIEW_PERIOD = Duration.ofDays(10);
 }

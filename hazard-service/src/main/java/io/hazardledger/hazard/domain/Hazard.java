@@ -25,7 +25,6 @@ import io.hazardledger.eventstore.domain.IllegalTransition;
 import io.hazardledger.eventstore.domain.RuleViolation;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -54,8 +53,6 @@ public record Hazard(
     public static final Hazard NONE = null;
     /** Deadlines are calendar days where the hazards are: a deadline has passed once its day has ended there. */
     public static final ZoneId CALENDAR = ZoneId.of("Asia/Shanghai");
-    /** 16号令 §23: the regulator reviews a MAJOR hazard's rectification within 10 days of the application. */
-    public static final Duration MAJOR_REVIEW_PERIOD = Duration.ofDays(10);
     private static final Set<HazardStatus> OPEN =
             EnumSet.of(HazardStatus.REPORTED, HazardStatus.RECTIFYING, HazardStatus.AWAITING_VERIFICATION, HazardStatus.VERIFIED);
 
@@ -120,7 +117,7 @@ public record Hazard(
     public List<DomainEvent> submitCompletion(Caller caller, String summary, List<String> completionEvidence, Instant now) {
         allow(caller, HazardCommand.SUBMIT_COMPLETION);
         requireState(HazardCommand.SUBMIT_COMPLETION, EnumSet.of(HazardStatus.RECTIFYING));
-        Instant reviewBy = severity == Severity.MAJOR ? now.plus(MAJOR_REVIEW_PERIOD) : null;
+        Instant reviewBy = severity == Severity.MAJOR ? now.plus(RectificationSubmitted.MAJOR_REVIEW_PERIOD) : null;
         return List.of(new RectificationSubmitted(id, summary, List.copyOf(completionEvidence), now, reviewBy));
     }
 

@@ -15,7 +15,6 @@ import io.hazardledger.contracts.hazard.SupervisionListed;
 import io.hazardledger.eventstore.EventCodec;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -27,9 +26,6 @@ import java.util.UUID;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 final class HazardRow {
-    /** §23 of 16号令: the regulator reviews a MAJOR hazard's rectification within 10 days of the application. */
-    static final Duration MAJOR_REVIEW_PERIOD = Duration.ofDays(10);
-
     int generation;
     UUID hazardId;
     UUID enterpriseId;
@@ -133,7 +129,7 @@ final class HazardRow {
         Instant at = e.submittedAt() == null ? event.occurredAt() : e.submittedAt();
         awaitingVerification = true;
         submittedAt = at;
-        reviewDueBy = e.reviewDueBy() == null ? at.plus(MAJOR_REVIEW_PERIOD) : e.reviewDueBy();
+        reviewDueBy = e.reviewDueBy() == null ? at.plus(RectificationSubmitted.MAJOR_REVIEW_PERIOD) : e.reviewDueBy();
     }
 
     private void closed(HazardClosed c) {
