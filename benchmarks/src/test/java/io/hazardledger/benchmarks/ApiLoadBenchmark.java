@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 class ApiLoadBenchmark {
     private static final Duration DRAIN = Duration.ofSeconds(20);
+    private static final Duration STATISTICS_SETTLE = Duration.ofSeconds(11);
     // The services let one caller send 50 commands a second; load is spread over callers so none comes near that.
     private static final int COMMANDS_PER_CALLER_PER_SECOND = 20;
 
@@ -107,6 +108,7 @@ class ApiLoadBenchmark {
                      "inspector", settings.freshnessDistrict(), null), settings.freshnessDistrict(),
                      () -> hazardReport(freshnessEnterpriseId), Duration.ofSeconds(1), Duration.ofMillis(10))) {
             long publishedBefore = offsets.published();
+            Map<String, DatabaseActivity.Counts> databaseBefore = databaseActivity();
             usage.start();
             freshness.start();
             long started = System.nanoTime();
@@ -119,6 +121,18 @@ class ApiLoadBenchmark {
             report.load(sent, seconds, drained, answeredCommands.get(), published, latencies, failures);
             report.freshness(freshness.summary(), freshness.delays());
             report.processes(usage, ServiceSpec.ALL.stream().map(ServiceSpec::module).toList());
+            // PostgreSQL's backends report their counters at most once a second while busy and after 10 s idle.
+            Thread.sleep(STATISTICS_SETTLE.toMillis());
+            report.database(DatabaseActivity.table(databaseBefore, databaseActivity(), answeredCommands.get()));
+        }
+    }
+
+    private Map<String, DatabaseActivity.Counts> databaseActivity() throws Exception {
+        PostgresServer server = PostgresServer.local(stack.settings().postgresPort());
+        Map<String, String> databases = new java.util.LinkedHashMap<>();
+        ServiceSpec.ALL.forEach(service -> databases.put(service.module(), stack.settings().database(service)));
+        try (var connection = java.sql.DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(), server.password())) {
+            return DatabaseActivity.snapshot(connection, databases);
         }
     }
 

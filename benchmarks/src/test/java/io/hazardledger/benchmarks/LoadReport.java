@@ -115,6 +115,10 @@ final class LoadReport {
         section("## CPU and memory of each process in the measured window\n\n" + usage.table());
     }
 
+    void database(String table) {
+        section("## PostgreSQL per command answered in the measured window\n\n" + table);
+    }
+
     void pgbench(Result result) {
         pgbench = result;
     }

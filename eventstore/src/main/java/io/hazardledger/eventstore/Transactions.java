@@ -17,7 +17,7 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class Transactions {
-    static final int CONFLICT_RETRIES = 5;
+    public static final int CONFLICT_RETRIES = 5;
     private final Mutiny.SessionFactory sessionFactory;
     private final OutboxRelay relay;
 
