@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * What PostgreSQL did in each service's database over the measured window ({@code pg_stat_database}: transactions
- * committed, rows written) and in its write-ahead log ({@code pg_stat_wal}, the whole server: records, bytes,
+ * committed, a statement outside a transaction counting as one even when it only reads; rows written) and in its write-ahead log ({@code pg_stat_wal}, the whole server: records, bytes,
  * flushes). Counted per command answered, these are the command path's cost in the database's own units, which do
  * not move with the machine's speed as the rates do. PostgreSQL's counters lag behind by up to its statistics
  * interval; over a window of a minute that is a few per cent.
@@ -53,7 +53,7 @@ final class DatabaseActivity {
 
     /** The window's counts per command answered, as a Markdown table. */
     static String table(Map<String, Counts> before, Map<String, Counts> after, long commands) {
-        StringBuilder out = new StringBuilder("| database | commits | rollbacks | rows inserted | rows updated | rows deleted |\n"
+        StringBuilder out = new StringBuilder("| database | transactions committed (reads included) | rolled back | rows inserted | rows updated | rows deleted |\n"
                 + "|---|---:|---:|---:|---:|---:|\n");
         Counts sum = new Counts(0, 0, 0, 0, 0, 0, 0, 0);
         for (String label : after.keySet()) {
