@@ -24,8 +24,17 @@ class IdempotencyKeys {
     static final Duration ABANDONED_AFTER = Duration.ofSeconds(60);
 
     private static final Logger LOG = Logger.getLogger(IdempotencyKeys.class);
-    private static final String RESERVE =
-            "INSERT INTO es_idempotency (idempotency_key, fingerprint) VALUES ($1, $2) ON CONFLICT DO NOTHING";
+    /**
+     * A condition that makes the statement's own transaction commit without waiting for the disk: the reservation
+     * and the answer are not what must survive a crash of PostgreSQL, the command's events are, and their commit
+     * (synchronous) makes every earlier write durable with it. Lost with a crash are only a reservation whose command
+     * never committed (the key is free again, as on any failure) or an answer stored in the last few hundred ms (a
+     * retry is then answered 409, in progress or answer lost, and nothing runs twice). Two disk flushes fewer per
+     * command; {@code set_config(…, true)} holds for the statement's own transaction only.
+     */
+    private static final String WITHOUT_WAITING_FOR_DISK = "set_config('synchronous_commit', 'off', true) IS NOT NULL";
+    private static final String RESERVE = "INSERT INTO es_idempotency (idempotency_key, fingerprint) SELECT $1, $2 WHERE "
+            + WITHOUT_WAITING_FOR_DISK + " ON CONFLICT DO NOTHING";
     private static final String FIND = """
             SELECT fingerprint, status, content_type, location, etag, body, completed_at IS NOT NULL AS completed,
                    committed_at IS NOT NULL AS committed,
@@ -39,7 +48,7 @@ class IdempotencyKeys {
     private static final String COMPLETE = """
             UPDATE es_idempotency SET status = $2, content_type = $3, location = $4, etag = $5, body = $6,
                                       completed_at = clock_timestamp()
-            WHERE idempotency_key = $1""";
+            WHERE idempotency_key = $1""" + " AND " + WITHOUT_WAITING_FOR_DISK;
     // A key whose command committed stays held even when the request failed afterwards: running it again would repeat it.
     private static final String RELEASE =
             "DELETE FROM es_idempotency WHERE idempotency_key = $1 AND completed_at IS NULL AND committed_at IS NULL";
