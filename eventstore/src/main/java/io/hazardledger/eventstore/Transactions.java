@@ -44,13 +44,4 @@ public class Transactions {
     public <T> Uni<T> read(Function<Mutiny.Session, Uni<T>> work) {
         return sessionFactory.withSession(work);
     }
-
-    /**
-     * Reads in a session of their own, not the one {@link #read} shares along the request: for reads that run side
-     * by side, each on its own connection (a session serves one statement at a time).
-     */
-    public <T> Uni<T> readAlongside(Function<Mutiny.Session, Uni<T>> work) {
-        return sessionFactory.openSession()
-                .chain(session -> Uni.createFrom().deferred(() -> work.apply(session)).eventually(session::close));
-    }
 }

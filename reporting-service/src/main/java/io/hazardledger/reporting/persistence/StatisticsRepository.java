@@ -6,7 +6,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -207,12 +206,6 @@ public class StatisticsRepository {
     /** Per district (key null = total): inspections started in the period, cancelled ones excluded. */
     public Uni<Map<String, long[]>> inspections(Period period) {
         return INSPECTIONS_STARTED.rows(pool, Bindings.of(period)).map(rows -> keyed(rows, 1));
-    }
-
-    static <T> Mutiny.SelectionQuery<T> bind(Mutiny.SelectionQuery<T> query, Period period) {
-        return query.setParameter("from", Sql.bindable(period.from()))
-                .setParameter("to", Sql.bindable(period.to()))
-                .setParameter("district", period.district());
     }
 
     private static Map<String, long[]> keyed(List<Object[]> rows, int values) {
