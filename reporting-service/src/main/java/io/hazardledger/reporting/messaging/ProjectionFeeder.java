@@ -2,11 +2,14 @@ package io.hazardledger.reporting.messaging;
 
 import io.hazardledger.eventstore.consumer.IdempotentConsumer;
 import io.hazardledger.reporting.persistence.GenerationProjection;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.VertxContextSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -14,6 +17,8 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -23,25 +28,37 @@ import java.util.concurrent.Future;
 
 /**
  * Feeds one generation from the three topics, on its own thread and in its own consumer group (so instances share
- * the partitions). Each poll's records go through the idempotent consumer in one transaction per partition, which
- * applies each at most once in effect; Kafka offsets are committed after each batch only to say how far the
- * generation got.
+ * the partitions). Records go through the idempotent consumer in one transaction per partition, which applies each
+ * at most once in effect; Kafka offsets are committed after each batch only to say how far the generation got.
+ * <p>
+ * Far behind the topics' ends (a rebuild, or a start after a long stop) the feeder gathers several polls before it
+ * applies them ({@link CatchUp}): a hazard's events then more often meet in one batch and are folded into one row
+ * write, and each partition's bookkeeping is paid once for more events. Near the ends it applies each poll as it
+ * comes, so a live event waits for nothing.
  */
 final class ProjectionFeeder implements Runnable {
     private static final Logger LOG = Logger.getLogger(ProjectionFeeder.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final int MAX_POLL_RECORDS = 5000;
 
     private final GenerationProjection projection;
     private final IdempotentConsumer idempotent;
     private final KafkaConsumer<String, String> consumer;
     private final List<String> topics;
     private final ExecutorService partitions;
+    private final CatchUp catchUp;
+    private final MeterRegistry registry;
+    /** Polled and not yet applied, per partition in the order read. */
+    private final Map<TopicPartition, List<ConsumerRecord<String, String>>> pending = new LinkedHashMap<>();
+    private int pendingCount;
     private volatile boolean running = true;
     private volatile boolean finished;
 
     ProjectionFeeder(GenerationProjection projection, IdempotentConsumer idempotent, String bootstrap, String groupId,
-                     List<String> topics, int parallelism) {
+                     List<String> topics, int parallelism, CatchUp catchUp, MeterRegistry registry) {
         this.projection = projection;
+        this.registry = registry;
+        this.catchUp = catchUp;
         this.idempotent = idempotent;
         this.topics = topics;
         this.partitions = Executors.newFixedThreadPool(parallelism, r -> {
@@ -55,7 +72,7 @@ final class ProjectionFeeder implements Runnable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS,
                 ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + ProcessHandle.current().pid(),
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, connectorSetting(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
                 ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, connectorSetting(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG)),
@@ -70,14 +87,24 @@ final class ProjectionFeeder implements Runnable {
     @Override
     public void run() {
         try (consumer) {
-            consumer.subscribe(topics);
-            while (running) {
-                ConsumerRecords<String, String> records = consumer.poll(POLL);
-                if (!records.isEmpty()) {
-                    apply(records);
+            consumer.subscribe(topics, new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+                    // Another instance takes them on from the committed offsets: what was read here is applied first.
+                    flush("handover");
                 }
-                // Also after an empty poll: the position may have moved past transaction markers.
-                consumer.commitSync();
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+                }
+            });
+            while (running) {
+                hold(consumer.poll(POLL));
+                boolean gathered = pendingCount >= catchUp.records();
+                if (!gathered && farBehind()) {
+                    continue;
+                }
+                flush(gathered ? "catch-up" : "tail");
             }
         } catch (WakeupException stopping) {
             // stop() was called
@@ -89,15 +116,61 @@ final class ProjectionFeeder implements Runnable {
         }
     }
 
+    private void hold(ConsumerRecords<String, String> records) {
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, String>> read = records.records(partition);
+            pending.computeIfAbsent(partition, p -> new ArrayList<>()).addAll(read);
+            pendingCount += read.size();
+        }
+    }
+
+    /**
+     * How far behind counts as catching up, and how many records to gather then.
+     *
+     * @param lag     records known to wait beyond the position, over the partitions this instance reads
+     * @param records most records held before they are applied
+     */
+    record CatchUp(long lag, int records) {
+    }
+
+    private boolean farBehind() {
+        long lag = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            lag += consumer.currentLag(partition).orElse(0);
+        }
+        return lag >= catchUp.lag();
+    }
+
+    /**
+     * Applies what is pending and commits the position: nothing polled is ever committed unapplied. Also when
+     * nothing is pending, as the position may have moved past transaction markers. Each batch is counted in
+     * {@code reporting.projection.batch.records}, by why it was applied: gathered while catching up, at the topics'
+     * tail, or before partitions were handed to another instance.
+     */
+    private void flush(String why) {
+        try {
+            if (!pending.isEmpty()) {
+                apply(pending.values());
+                registry.summary("reporting.projection.batch.records", "applied", why).record(pendingCount);
+                pending.clear();
+                pendingCount = 0;
+            }
+            consumer.commitSync();
+        } catch (RuntimeException | Error failure) {
+            throw failure;
+        } catch (Throwable failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
     /**
      * One transaction per partition's share of the batch (a poison record falls back to one at a time), up to
      * {@code parallelism} partitions side by side: while one transaction waits for PostgreSQL, the next batch is
      * decoded and folded.
      */
-    private void apply(ConsumerRecords<String, String> records) throws Throwable {
+    private void apply(Collection<List<ConsumerRecord<String, String>>> batches) throws Throwable {
         List<Future<Void>> applied = new ArrayList<>();
-        for (var partition : records.partitions()) {
-            List<ConsumerRecord<String, String>> batch = records.records(partition);
+        for (List<ConsumerRecord<String, String>> batch : batches) {
             applied.add(partitions.submit(() -> consume(batch)));
         }
         for (Future<Void> each : applied) {

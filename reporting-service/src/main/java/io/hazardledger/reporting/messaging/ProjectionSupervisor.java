@@ -5,6 +5,7 @@ import io.hazardledger.reporting.persistence.GenerationProjection;
 import io.hazardledger.reporting.persistence.Generations;
 import io.hazardledger.reporting.persistence.TableStatistics;
 import io.hazardledger.reporting.persistence.Generations.Generation;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -43,6 +44,8 @@ public class ProjectionSupervisor {
     IdempotentConsumer idempotent;
     @Inject
     TableStatistics statistics;
+    @Inject
+    MeterRegistry registry;
     @ConfigProperty(name = "reporting.projection.check-interval", defaultValue = "1s")
     Duration interval;
     @ConfigProperty(name = "reporting.projection.switch-lag", defaultValue = "500")
@@ -53,6 +56,10 @@ public class ProjectionSupervisor {
     boolean enabled;
     @ConfigProperty(name = "reporting.projection.parallel-partitions", defaultValue = "2")
     int parallelPartitions;
+    @ConfigProperty(name = "reporting.projection.catch-up-lag", defaultValue = "5000")
+    long catchUpLag;
+    @ConfigProperty(name = "reporting.projection.catch-up-records", defaultValue = "30000")
+    int catchUpRecords;
 
     private final Map<Integer, ProjectionFeeder> feeders = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
@@ -119,7 +126,8 @@ public class ProjectionSupervisor {
 
     private ProjectionFeeder startFeeder(Generation g) {
         ProjectionFeeder feeder = new ProjectionFeeder(new GenerationProjection(g.number()), idempotent,
-                offsets.bootstrap(), g.groupId(), TopicOffsets.TOPICS, parallelPartitions);
+                offsets.bootstrap(), g.groupId(), TopicOffsets.TOPICS, parallelPartitions,
+                new ProjectionFeeder.CatchUp(catchUpLag, catchUpRecords), registry);
         Thread thread = new Thread(feeder, "projection-g" + g.number());
         thread.setDaemon(true);
         thread.start();

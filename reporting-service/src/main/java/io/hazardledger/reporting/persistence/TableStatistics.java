@@ -13,11 +13,17 @@ import java.util.List;
  * the pool caches for its statements are made while the tables look empty, and a plan made then (a row looked up
  * through an index on the generation alone, say) scans every row of the generation for each event. Autovacuum may
  * come late or, on some servers, not at all; ANALYZE makes the cached plans be planned again.
+ * <p>
+ * Tables of counters (the roll-up's buckets, the consumer's versions and offsets) count only rows that came or
+ * went: their updates change no value a plan depends on, and counting them analyzed the roll-up every few seconds
+ * during a rebuild, a quarter of PostgreSQL's time.
  */
 @ApplicationScoped
 public class TableStatistics {
-    private static final List<String> TABLES = List.of("rp_hazard", "rp_hazard_rollup", "rp_enterprise",
-            "rp_inspection", "rp_enforcement", "es_consumer_stream", "es_consumer_offset");
+    private static final List<String> TABLES = List.of("rp_hazard", "rp_enterprise", "rp_inspection",
+            "rp_enforcement");
+    private static final List<String> COUNTERS = List.of("rp_hazard_rollup", "es_consumer_stream",
+            "es_consumer_offset");
 
     @Inject
     Transactions transactions;
@@ -25,9 +31,13 @@ public class TableStatistics {
     /** Analyzes the tables that changed enough since they were last analyzed; how many there were. */
     public Uni<Integer> refresh() {
         return transactions.read(s -> s.createNativeQuery("""
-                        SELECT relname FROM pg_stat_user_tables
-                        WHERE relname IN (:tables) AND n_mod_since_analyze > 1000 + 0.1 * n_live_tup""", String.class)
+                        SELECT s.relname FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+                        WHERE (s.relname IN (:tables) AND s.n_mod_since_analyze > 1000 + 0.1 * s.n_live_tup)
+                           OR (s.relname IN (:counters)
+                               AND abs(s.n_live_tup - greatest(c.reltuples, 0)) > 1000 + 0.1 * s.n_live_tup)""",
+                                String.class)
                         .setParameter("tables", TABLES)
+                        .setParameter("counters", COUNTERS)
                         .getResultList())
                 .chain(stale -> stale.isEmpty() ? Uni.createFrom().item(0)
                         : transactions.inTransaction(s -> s.createNativeQuery("ANALYZE " + String.join(", ", stale))

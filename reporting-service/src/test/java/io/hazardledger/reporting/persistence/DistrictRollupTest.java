@@ -1,8 +1,10 @@
 package io.hazardledger.reporting.persistence;
 
 import io.hazardledger.eventstore.Transactions;
+import io.hazardledger.eventstore.testing.Callers;
 import io.hazardledger.eventstore.testing.TestInfrastructure;
 import io.hazardledger.reporting.api.Projections;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +18,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -33,6 +36,8 @@ class DistrictRollupTest {
     StatisticsRepository statistics;
     @Inject
     Transactions transactions;
+    @Inject
+    MeterRegistry registry;
 
     /** Published once for the class, from the first test (the application is up by then). */
     private static synchronized void published() {
@@ -76,24 +81,56 @@ class DistrictRollupTest {
                 "the random history exercises every figure: " + total);
     }
 
+    /** The active generation's buckets of the history's districts, as text. */
+    private static final String BUCKETS = """
+            SELECT string_agg(concat_ws(',', grain, bucket, district_code, found, closed, closed_on_time, major_found,
+                major_closed, major_listed, under_supervision, employee_reports, close_seconds::numeric(30, 6), assigned,
+                assigned_five_items, funds_yuan::numeric(30, 2), rewards_yuan::numeric(30, 2)), ';'
+                ORDER BY grain, bucket, district_code)
+            FROM rp_hazard_rollup WHERE generation = (SELECT generation FROM rp_generation WHERE status = 'ACTIVE')
+              AND district_code IN (:districts) AND (found <> 0 OR assigned <> 0 OR rewards_yuan <> 0)""";
+
+    private String keptBuckets() throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> transactions.read(s -> s.createNativeQuery(BUCKETS, String.class)
+                .setParameter("districts", history.districts).getSingleResult()));
+    }
+
     @Test
     void summingTheBucketsAgainGivesWhatTheTriggerKept() throws Throwable {
         published();
-        String buckets = """
-                SELECT string_agg(concat_ws(',', grain, bucket, district_code, found, closed, closed_on_time, major_found,
-                    major_closed, major_listed, under_supervision, employee_reports, close_seconds::numeric(30, 6), assigned,
-                    assigned_five_items, funds_yuan::numeric(30, 2), rewards_yuan::numeric(30, 2)), ';'
-                    ORDER BY grain, bucket, district_code)
-                FROM rp_hazard_rollup WHERE generation = (SELECT generation FROM rp_generation WHERE status = 'ACTIVE')
-                  AND district_code IN (:districts) AND (found <> 0 OR assigned <> 0 OR rewards_yuan <> 0)""";
-        String kept = VertxContextSupport.subscribeAndAwait(() -> transactions.read(s -> s.createNativeQuery(buckets, String.class)
-                .setParameter("districts", history.districts).getSingleResult()));
+        String kept = keptBuckets();
         String summed = VertxContextSupport.subscribeAndAwait(() -> transactions.inTransaction(s -> s.createNativeQuery(
                         "SELECT count(rp_rollup_recompute(generation)) FROM rp_generation WHERE status = 'ACTIVE'", Object.class)
                 .getSingleResult()
-                .chain(() -> s.createNativeQuery(buckets, String.class).setParameter("districts", history.districts)
+                .chain(() -> s.createNativeQuery(BUCKETS, String.class).setParameter("districts", history.districts)
                         .getSingleResult())));
         assertTrue(kept.length() > 1000, "buckets were kept");
         assertEquals(summed, kept);
+    }
+
+    /**
+     * A rebuild replays the topics far behind their ends, so its feeder gathers many polls per batch (the test
+     * profile's catch-up settings) and folds a hazard's events across them: the buckets come out as the live
+     * generation kept them, and the scan over its hazards agrees.
+     */
+    @Test
+    void aRebuildGatheringPollsIntoBatchesKeepsTheSameBuckets() throws Throwable {
+        published();
+        int before = Projections.awaitCaughtUp();
+        String kept = keptBuckets();
+        long gathered = gatheredBatches();
+        Callers.admin().post("/api/admin/projections/rebuild").then().statusCode(202);
+        assertNotEquals(before, Projections.awaitCaughtUp(), "the rebuilt generation is active");
+
+        assertTrue(gatheredBatches() > gathered, "the rebuild applied batches gathered while catching up");
+        assertEquals(kept, keptBuckets());
+        LocalDate tomorrow = LocalDate.now(SHANGHAI).plusDays(1);
+        assertSameTallies(live(LocalDate.of(2000, 1, 1), tomorrow, null));
+        assertSameTallies(live(tomorrow.minusDays(45), tomorrow, history.districts.get(1)));
+    }
+
+    private long gatheredBatches() {
+        var batches = registry.find("reporting.projection.batch.records").tag("applied", "catch-up").summary();
+        return batches == null ? 0 : batches.count();
     }
 }
