@@ -36,7 +36,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 class ApiLoadBenchmark {
     private static final Duration DRAIN = Duration.ofSeconds(20);
-    private static final Duration STATISTICS_SETTLE = Duration.ofSeconds(11);
     // The services let one caller send 50 commands a second; load is spread over callers so none comes near that.
     private static final int COMMANDS_PER_CALLER_PER_SECOND = 20;
 
@@ -122,7 +121,7 @@ class ApiLoadBenchmark {
             report.freshness(freshness.summary(), freshness.delays());
             report.processes(usage, ServiceSpec.ALL.stream().map(ServiceSpec::module).toList());
             // PostgreSQL's backends report their counters at most once a second while busy and after 10 s idle.
-            Thread.sleep(STATISTICS_SETTLE.toMillis());
+            Thread.sleep(DatabaseActivity.SETTLE.toMillis());
             report.database(DatabaseActivity.table(databaseBefore, databaseActivity(), answeredCommands.get()));
         }
     }

@@ -3,6 +3,7 @@ package io.hazardledger.benchmarks;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,24 +14,30 @@ import java.util.Map;
  * not move with the machine's speed as the rates do. PostgreSQL's counters lag behind by up to its statistics
  * interval; over a window of a minute that is a few per cent.
  */
-final class DatabaseActivity {
+public final class DatabaseActivity {
     /** Counters of one database, or of the WAL (then only records, bytes and flushes). */
-    record Counts(long commits, long rollbacks, long inserted, long updated, long deleted, long walRecords,
+    public record Counts(long commits, long rollbacks, long inserted, long updated, long deleted, long walRecords,
                   long walBytes, long walFlushes) {
-        Counts minus(Counts before) {
+        public Counts minus(Counts before) {
             return new Counts(commits - before.commits, rollbacks - before.rollbacks, inserted - before.inserted,
                     updated - before.updated, deleted - before.deleted, walRecords - before.walRecords,
                     walBytes - before.walBytes, walFlushes - before.walFlushes);
         }
     }
 
-    static final String WAL = "write-ahead log (whole server)";
+    /**
+     * How long to wait before reading the counters after a window: backends report them at most once a second while
+     * busy and after 10 s idle.
+     */
+    public static final Duration SETTLE = Duration.ofSeconds(11);
+
+    public static final String WAL = "write-ahead log (whole server)";
 
     private DatabaseActivity() {
     }
 
     /** The counters now, by label: each of {@code databases} (label → database name) and {@link #WAL}. */
-    static Map<String, Counts> snapshot(Connection connection, Map<String, String> databases) throws SQLException {
+    public static Map<String, Counts> snapshot(Connection connection, Map<String, String> databases) throws SQLException {
         Map<String, Counts> counts = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement()) {
             for (Map.Entry<String, String> database : databases.entrySet()) {

@@ -19,7 +19,7 @@ import java.util.function.LongSupplier;
  * machine), the CPU time the whole machine spent (so what the rest of it took is known), and the WAL written by
  * the whole cluster.
  */
-final class UsageProbe {
+public final class UsageProbe {
     private static final String BACKENDS = """
             SELECT pid FROM pg_stat_activity
             WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'""";
@@ -28,11 +28,11 @@ final class UsageProbe {
 
     private final Connection monitor;
 
-    UsageProbe(Connection monitor) {
+    public UsageProbe(Connection monitor) {
         this.monitor = monitor;
     }
 
-    Sample sample(LongSupplier clientCpuNanos) throws SQLException {
+    public Sample sample(LongSupplier clientCpuNanos) throws SQLException {
         Map<Long, Long> backendTicks = new HashMap<>();
         try (Statement statement = monitor.createStatement(); ResultSet rows = statement.executeQuery(BACKENDS)) {
             while (rows.next()) {
@@ -44,7 +44,7 @@ final class UsageProbe {
                 BenchmarkDatabase.text(monitor, "SELECT pg_current_wal_lsn()::text"));
     }
 
-    Usage between(Sample start, Sample end) throws SQLException {
+    public Usage between(Sample start, Sample end) throws SQLException {
         long backendTicks = 0;
         for (var backend : end.backendTicks().entrySet()) {
             backendTicks += backend.getValue() - start.backendTicks().getOrDefault(backend.getKey(), 0L);
@@ -67,7 +67,7 @@ final class UsageProbe {
      * utime + stime of a process in clock ticks; empty when no process of that pid and command runs on this machine
      * (the server is elsewhere, or the backend is gone).
      */
-    static OptionalLong cpuTicks(long pid, String command) {
+    public static OptionalLong cpuTicks(long pid, String command) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             if (!stat.contains("(" + command + ")")) {
@@ -100,11 +100,11 @@ final class UsageProbe {
         return TICKS_PER_SECOND;
     }
 
-    static long ticksToNanos(long ticks) {
+    public static long ticksToNanos(long ticks) {
         return ticks * 1_000_000_000L / TICKS_PER_SECOND;
     }
 
-    record Sample(long clientCpuNanos, Map<Long, Long> backendTicks, long machineBusyTicks, String walLsn) {
+    public record Sample(long clientCpuNanos, Map<Long, Long> backendTicks, long machineBusyTicks, String walLsn) {
     }
 
     /**
@@ -112,7 +112,7 @@ final class UsageProbe {
      * @param machineCpuNanos  CPU time of the whole machine, the client and the backends included
      * @param walBytes         WAL written by the whole cluster, other databases' writers included
      */
-    record Usage(long clientCpuNanos, long postgresCpuNanos, long machineCpuNanos, long walBytes) {
+    public record Usage(long clientCpuNanos, long postgresCpuNanos, long machineCpuNanos, long walBytes) {
         Usage plus(Usage other) {
             long postgres = postgresCpuNanos < 0 || other.postgresCpuNanos < 0
                     ? -1 : postgresCpuNanos + other.postgresCpuNanos;
@@ -121,7 +121,7 @@ final class UsageProbe {
         }
 
         /** CPU time of everything else: other work on the machine, PostgreSQL's background processes. */
-        long otherCpuNanos() {
+        public long otherCpuNanos() {
             return Math.max(0, machineCpuNanos - clientCpuNanos - Math.max(0, postgresCpuNanos));
         }
     }

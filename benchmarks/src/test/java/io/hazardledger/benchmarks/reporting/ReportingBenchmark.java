@@ -1,5 +1,7 @@
 package io.hazardledger.benchmarks.reporting;
 
+import io.hazardledger.benchmarks.DatabaseActivity;
+import io.hazardledger.benchmarks.UsageProbe;
 import io.hazardledger.contracts.Topics;
 import io.hazardledger.contracts.hazard.HazardCategory;
 import io.hazardledger.contracts.hazard.HazardFound;
@@ -33,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -119,11 +122,31 @@ class ReportingBenchmark {
             line("Generation %d (first start) replayed %,d events in %.1f s: %,.0f events/s (application start included)",
                     generation, events, seconds(firstBuild), events / seconds(firstBuild));
 
-            long rebuild = System.nanoTime();
-            String answer = post("/api/admin/projections/rebuild");
-            int rebuilt = awaitCaughtUp(generation);
-            line("Rebuild (generation %d → %d): %,d events in %.1f s: **%,.0f events/s** (POST %s)", generation, rebuilt,
-                    events, seconds(rebuild), events / seconds(rebuild), answer);
+            int rebuilt;
+            try (Connection monitor = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(),
+                    postgres.password())) {
+                UsageProbe probe = new UsageProbe(monitor);
+                long pid = service.pid();
+                LongSupplier serviceCpu = () -> UsageProbe.ticksToNanos(UsageProbe.cpuTicks(pid, "java").orElse(0));
+                UsageProbe.Sample before = probe.sample(serviceCpu);
+                Map<String, DatabaseActivity.Counts> countsBefore = DatabaseActivity.snapshot(monitor, Map.of(database, database));
+                long rebuild = System.nanoTime();
+                String answer = post("/api/admin/projections/rebuild");
+                rebuilt = awaitCaughtUp(generation);
+                line("Rebuild (generation %d → %d): %,d events in %.1f s: **%,.0f events/s** (POST %s)", generation, rebuilt,
+                        events, seconds(rebuild), events / seconds(rebuild), answer);
+                UsageProbe.Usage usage = probe.between(before, probe.sample(serviceCpu));
+                Thread.sleep(DatabaseActivity.SETTLE.toMillis());
+                DatabaseActivity.Counts counts = DatabaseActivity.snapshot(monitor, Map.of(database, database)).get(database)
+                        .minus(countsBefore.get(database));
+                line("Rebuild's CPU per event: service %.1f µs, PostgreSQL (this database's backends) %.1f µs, whole machine "
+                                + "%.1f µs; per event in PostgreSQL: %.3f transactions, %.3f rows inserted, %.3f updated, "
+                                + "%.3f deleted, %,.0f bytes of WAL", usage.clientCpuNanos() / 1e3 / events,
+                        usage.postgresCpuNanos() / 1e3 / events, usage.machineCpuNanos() / 1e3 / events,
+                        (double) counts.commits() / events, (double) counts.inserted() / events,
+                        (double) counts.updated() / events, (double) counts.deleted() / events,
+                        (double) usage.walBytes() / events);
+            }
 
             bulkLoadHazards(postgres, database, rebuilt);
             Map<String, String> queries = new java.util.LinkedHashMap<>();
