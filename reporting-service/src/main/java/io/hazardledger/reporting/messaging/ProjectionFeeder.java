@@ -91,7 +91,17 @@ final class ProjectionFeeder implements Runnable {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
                     // Another instance takes them on from the committed offsets: what was read here is applied first.
-                    flush("handover");
+                    // Not when stopping: what is pending is read again from the committed offsets by the next owner.
+                    if (running) {
+                        flush("handover");
+                    }
+                }
+
+                @Override
+                public void onPartitionsLost(Collection<TopicPartition> lost) {
+                    // Already another instance's: it reads them again from the committed offsets.
+                    lost.forEach(pending::remove);
+                    pendingCount = pending.values().stream().mapToInt(List::size).sum();
                 }
 
                 @Override
