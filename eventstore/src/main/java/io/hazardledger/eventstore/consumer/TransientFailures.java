@@ -6,6 +6,7 @@ import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
+import java.io.IOException;
 import java.net.SocketException;
 import java.util.Locale;
 import java.util.Set;
@@ -30,7 +31,7 @@ public final class TransientFailures {
                 return true;
             }
             if (t instanceof SocketException || t instanceof TimeoutException || t instanceof ClosedConnectionException
-                    || t instanceof io.smallrye.mutiny.TimeoutException || isClosedConnection(t)) {
+                    || t instanceof io.smallrye.mutiny.TimeoutException || isClosedConnection(t) || isDroppedSocket(t)) {
                 return true;
             }
             // A failed transaction whose rollback failed too arrives as both failures together.
@@ -47,6 +48,19 @@ public final class TransientFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * A socket the server dropped, as the JDK's channel writes report it: a plain IOException, "Connection reset by
+     * peer" or "Broken pipe" (a connection opened while the database shut down). Not any IOException: a request body
+     * that cannot be read is one too.
+     */
+    private static boolean isDroppedSocket(Throwable t) {
+        if (!(t instanceof IOException) || t.getMessage() == null) {
+            return false;
+        }
+        String message = t.getMessage().toLowerCase(Locale.ROOT);
+        return message.contains("connection reset") || message.contains("broken pipe");
     }
 
     /**

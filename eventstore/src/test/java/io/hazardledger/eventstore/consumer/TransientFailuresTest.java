@@ -25,6 +25,9 @@ class TransientFailuresTest {
                 new PgException("terminating connection due to administrator command", "FATAL", "57P01", null))));
         assertTrue(TransientFailures.isTransient(new SQLException("the database system is starting up", "57P03")));
         assertTrue(TransientFailures.isTransient(new RuntimeException(new SocketException("Connection reset"))));
+        // A connection opened while the server shut down, as the JDK's channel write reports it.
+        assertTrue(TransientFailures.isTransient(new java.io.IOException("Connection reset by peer")));
+        assertTrue(TransientFailures.isTransient(new CompletionException(new java.io.IOException("Broken pipe"))));
         // A pooled connection the server closed, used before the pool noticed (the SQL client's own words).
         assertTrue(TransientFailures.isTransient(
                 new NoStackTraceThrowable("Connection is not active now, current status: CLOSED")));
