@@ -61,9 +61,9 @@ public class Generations {
             throw new IllegalStateException(e);
         }
         return transactions.inTransaction(s -> s.createNativeQuery("""
-                        INSERT INTO rp_generation (generation, status, target, group_id)
+                        INSERT INTO rp_generation (generation, status, target, group_id, rollup_kept)
                         SELECT m.next, 'BUILDING', :target,
-                               'reporting-service.projection.g' || m.next || '.' || gen_random_uuid()
+                               'reporting-service.projection.g' || m.next || '.' || gen_random_uuid(), FALSE
                         FROM (SELECT max(generation) + 1 AS next FROM rp_generation) m
                         WHERE NOT EXISTS (SELECT 1 FROM rp_generation WHERE status = 'BUILDING')
                         RETURNING generation""", Object.class)
@@ -72,9 +72,18 @@ public class Generations {
                 .map(rows -> rows.isEmpty() ? null : ((Number) rows.get(0)).intValue()));
     }
 
-    /** Makes {@code building} the active generation and retires the old one, in one transaction. */
+    /**
+     * Makes {@code building} the active generation and retires the old one, in one transaction, which first sums the
+     * new generation's district buckets from its hazards (they are not kept while it replays the topics, migration
+     * V7) and has the roll-up's triggers keep them from then on.
+     */
     public Uni<Boolean> activate(int building) {
         return transactions.inTransaction(s -> s.createNativeQuery("""
+                        SELECT count(rp_rollup_start(generation)) FROM rp_generation
+                        WHERE generation = :g AND status = 'BUILDING'""", Object.class)
+                .setParameter("g", building)
+                .getSingleResult()
+                .chain(() -> s.createNativeQuery("""
                         WITH retired AS (
                             UPDATE rp_generation SET status = 'RETIRED', retired_at = clock_timestamp()
                             WHERE status = 'ACTIVE' AND EXISTS (
@@ -82,8 +91,8 @@ public class Generations {
                             RETURNING generation)
                         UPDATE rp_generation SET status = 'ACTIVE', activated_at = clock_timestamp()
                         WHERE generation = :g AND status = 'BUILDING' AND EXISTS (SELECT 1 FROM retired)""")
-                .setParameter("g", building)
-                .executeUpdate()
+                        .setParameter("g", building)
+                        .executeUpdate())
                 .map(n -> n == 1));
     }
 

@@ -24,7 +24,8 @@ import java.util.UUID;
 /**
  * Keeps {@code rp_hazard} from hazard-events, one row per hazard and generation: a batch of events reads the rows of
  * its hazards in one statement, folds the events onto them in order ({@link HazardRow}) and writes each changed row
- * once, in one statement. The roll-up follows from that statement's triggers (migration V5).
+ * once, in one statement. The roll-up follows from that statement's triggers (migration V5), except while a rebuild
+ * replays the topics (V7).
  */
 final class HazardRows {
     /**

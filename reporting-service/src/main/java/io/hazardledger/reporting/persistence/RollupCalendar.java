@@ -16,8 +16,9 @@ import java.time.ZoneOffset;
 
 /**
  * Gives the district roll-up the calendar of {@code reporting.time-zone} before anything is projected or queried:
- * its day buckets must be the days the periods are made of. When the setting changed, every generation's buckets
- * are summed again from its hazards, in the same transaction.
+ * its day buckets must be the days the periods are made of. When the setting changed, the buckets of every
+ * generation that keeps them are summed again from its hazards, in the same transaction (a rebuild's are summed when
+ * it is switched in).
  */
 @ApplicationScoped
 public class RollupCalendar {
@@ -38,7 +39,7 @@ public class RollupCalendar {
                 .setParameter("zone", zone.getId())
                 .executeUpdate()
                 .chain(updated -> updated == 0 ? Uni.createFrom().item(false) : s.createNativeQuery(
-                                "SELECT count(rp_rollup_recompute(generation)) FROM rp_generation WHERE NOT dropped",
+                                "SELECT count(rp_rollup_recompute(generation)) FROM rp_generation WHERE NOT dropped AND rollup_kept",
                                 Object.class)
                         .getSingleResult().replaceWith(true))));
         if (changed) {

@@ -9,13 +9,17 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -38,6 +42,8 @@ class DistrictRollupTest {
     Transactions transactions;
     @Inject
     MeterRegistry registry;
+    @Inject
+    Generations generations;
 
     /** Published once for the class, from the first test (the application is up by then). */
     private static synchronized void published() {
@@ -81,29 +87,36 @@ class DistrictRollupTest {
                 "the random history exercises every figure: " + total);
     }
 
-    /** The active generation's buckets of the history's districts, as text. */
+    /** A generation's buckets of the history's districts, as text. */
     private static final String BUCKETS = """
             SELECT string_agg(concat_ws(',', grain, bucket, district_code, found, closed, closed_on_time, major_found,
                 major_closed, major_listed, under_supervision, employee_reports, close_seconds::numeric(30, 6), assigned,
                 assigned_five_items, funds_yuan::numeric(30, 2), rewards_yuan::numeric(30, 2)), ';'
                 ORDER BY grain, bucket, district_code)
-            FROM rp_hazard_rollup WHERE generation = (SELECT generation FROM rp_generation WHERE status = 'ACTIVE')
-              AND district_code IN (:districts) AND (found <> 0 OR assigned <> 0 OR rewards_yuan <> 0)""";
+            FROM rp_hazard_rollup WHERE generation = :g AND district_code IN (:districts) AND (found <> 0 OR assigned <> 0 OR rewards_yuan <> 0)""";
 
     private String keptBuckets() throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> transactions.read(s -> s.createNativeQuery(BUCKETS, String.class)
-                .setParameter("districts", history.districts).getSingleResult()));
+        return bucketsOf(Projections.awaitCaughtUp());
+    }
+
+    private String bucketsOf(int generation) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> transactions.read(s -> buckets(s, generation)));
+    }
+
+    private static Uni<String> buckets(Mutiny.Session s, int generation) {
+        return s.createNativeQuery(BUCKETS, String.class).setParameter("g", generation)
+                .setParameter("districts", history.districts).getSingleResult();
     }
 
     @Test
     void summingTheBucketsAgainGivesWhatTheTriggerKept() throws Throwable {
         published();
-        String kept = keptBuckets();
+        int active = Projections.awaitCaughtUp();
+        String kept = bucketsOf(active);
         String summed = VertxContextSupport.subscribeAndAwait(() -> transactions.inTransaction(s -> s.createNativeQuery(
-                        "SELECT count(rp_rollup_recompute(generation)) FROM rp_generation WHERE status = 'ACTIVE'", Object.class)
+                        "SELECT count(rp_rollup_recompute(:g))", Object.class).setParameter("g", active)
                 .getSingleResult()
-                .chain(() -> s.createNativeQuery(BUCKETS, String.class).setParameter("districts", history.districts)
-                        .getSingleResult())));
+                .chain(() -> buckets(s, active))));
         assertTrue(kept.length() > 1000, "buckets were kept");
         assertEquals(summed, kept);
     }
@@ -132,5 +145,71 @@ class DistrictRollupTest {
     private long gatheredBatches() {
         var batches = registry.find("reporting.projection.batch.records").tag("applied", "catch-up").summary();
         return batches == null ? 0 : batches.count();
+    }
+
+    /**
+     * A generation replaying the topics writes no buckets; they are summed once when it starts keeping them, after
+     * every write that skipped them has committed (one still open when the summing begins is waited for: without the
+     * wait its hazards would be missing from the sums), and the
+     * triggers keep them from then on: the same hazards give the active generation's buckets.
+     */
+    @Test
+    void aReplayingGenerationsBucketsAreSummedOnceAfterItsOpenWritesAndKeptFromThenOn() throws Throwable {
+        published();
+        int active = Projections.awaitCaughtUp();
+        int replaying = 900_000 + active;
+        VertxContextSupport.subscribeAndAwait(() -> transactions.inTransaction(s -> s.createNativeQuery("""
+                        INSERT INTO rp_generation (generation, status, group_id, rollup_kept)
+                        VALUES (:g, 'RETIRED', 'not fed', FALSE)""").setParameter("g", replaying).executeUpdate()));
+        try {
+            CompletableFuture<Long> copied = new CompletableFuture<>();
+            CompletableFuture<Void> committed = CompletableFuture.runAsync(() -> awaitUnchecked(() -> transactions.inTransaction(s ->
+                    s.createNativeQuery("""
+                                    INSERT INTO rp_hazard SELECT (json_populate_record(CAST(NULL AS rp_hazard),
+                                        CAST(to_jsonb(h) || jsonb_build_object('generation', CAST(:to AS int)) AS json))).*
+                                    FROM rp_hazard h WHERE h.generation = :from""")
+                            .setParameter("to", replaying).setParameter("from", active).executeUpdate()
+                            .chain(() -> s.createNativeQuery("SELECT count(*) FROM rp_hazard_rollup WHERE generation = :g",
+                                    Long.class).setParameter("g", replaying).getSingleResult())
+                            .invoke(copied::complete)
+                            // Still open while the buckets are summed below.
+                            .call(() -> s.createNativeQuery("SELECT CAST(pg_sleep(1.5) AS text)", String.class).getSingleResult()))));
+            committed.exceptionally(failure -> {
+                copied.completeExceptionally(failure);
+                return null;
+            });
+            assertEquals(0L, copied.get(30, TimeUnit.SECONDS), "no buckets written while the generation replays");
+
+            VertxContextSupport.subscribeAndAwait(() -> transactions.inTransaction(s -> s.createNativeQuery(
+                    "SELECT count(rp_rollup_start(:g))", Object.class).setParameter("g", replaying).getSingleResult()));
+            committed.get(30, TimeUnit.SECONDS);
+            String activeBuckets = bucketsOf(active);
+            assertEquals(activeBuckets, bucketsOf(replaying), "summed from the same hazards");
+
+            voidSome(replaying, active, true);
+            assertNotEquals(activeBuckets, bucketsOf(replaying), "the triggers keep the buckets now");
+            voidSome(replaying, active, false);
+            assertEquals(activeBuckets, bucketsOf(replaying));
+        } finally {
+            VertxContextSupport.subscribeAndAwait(() -> generations.drop(replaying));
+        }
+    }
+
+    /** Voids, or voids no longer, in {@code generation} twenty hazards that the active generation has not voided. */
+    private void voidSome(int generation, int active, boolean voided) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> transactions.inTransaction(s -> s.createNativeQuery("""
+                        UPDATE rp_hazard SET voided = :voided WHERE generation = :g AND hazard_id IN (
+                            SELECT hazard_id FROM rp_hazard WHERE generation = :active AND NOT voided
+                            AND district_code IN (:districts) ORDER BY hazard_id LIMIT 20)""")
+                .setParameter("voided", voided).setParameter("g", generation).setParameter("active", active)
+                .setParameter("districts", history.districts).executeUpdate()));
+    }
+
+    private static <T> void awaitUnchecked(java.util.function.Supplier<Uni<T>> work) {
+        try {
+            VertxContextSupport.subscribeAndAwait(work);
+        } catch (Throwable failure) {
+            throw new IllegalStateException(failure);
+        }
     }
 }
