@@ -150,8 +150,8 @@ class DistrictRollupTest {
     /**
      * A generation replaying the topics writes no buckets; they are summed once when it starts keeping them, after
      * every write that skipped them has committed (one still open when the summing begins is waited for: without the
-     * wait its hazards would be missing from the sums), and the
-     * triggers keep them from then on: the same hazards give the active generation's buckets.
+     * wait its hazards would be missing from the sums), and the triggers keep them from then on: the same hazards
+     * give the active generation's buckets.
      */
     @Test
     void aReplayingGenerationsBucketsAreSummedOnceAfterItsOpenWritesAndKeptFromThenOn() throws Throwable {
