@@ -9,6 +9,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.hazardledger.contracts.DomainEvent;
 import io.hazardledger.contracts.EventEnvelope;
 
+import java.io.IOException;
+
 /**
  * JSON form of envelopes and payloads, the same in the store, on Kafka and in the audit trail. Its own mapper,
  * so a service's REST Jackson settings can never change the wire format of events. Payloads are read through
@@ -41,6 +43,22 @@ public final class EventCodec {
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("Not an event envelope: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** The envelope in a record's UTF-8 bytes, parsed without first making them text. */
+    public static EventEnvelope readEnvelope(byte[] json) {
+        if (json == null) {
+            throw new MalformedEventException("Not an event envelope: no value", null);
+        }
+        try {
+            return MAPPER.readValue(json, EventEnvelope.class);
+        } catch (IOException e) {
+            throw new MalformedEventException("Not an event envelope: " + originalMessage(e), e);
+        }
+    }
+
+    private static String originalMessage(IOException e) {
+        return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
     }
 
     public static JsonNode readTree(String json) {

@@ -1,6 +1,5 @@
 package io.hazardledger.eventstore.consumer;
 
-import io.hazardledger.contracts.EventEnvelope;
 import io.hazardledger.eventstore.EventCodec;
 import io.hazardledger.eventstore.Transactions;
 import io.hazardledger.eventstore.http.ProblemException;
@@ -45,7 +44,7 @@ public class DeadLetters {
     public Uni<Resolution> retry(long id) {
         return parked(id).chain(letter -> {
             EventHandler handler = handler(letter.consumer());
-            EventEnvelope event = readable(letter);
+            ReadEvent event = readable(letter);
             return transactions.inTransaction(session -> applier.apply(session, handler, letter.record(), event, true)
                             .chain(() -> letters.resolve(session, id, DeadLetter.RETRIED)))
                     .onFailure(failure -> !(failure instanceof ProblemException) && !TransientFailures.isTransient(failure))
@@ -84,7 +83,8 @@ public class DeadLetters {
             if (DeadLetter.PARKED.equals(next.status())) {
                 return Uni.createFrom().item(new Release(releasedSoFar, next.id()));
             }
-            return transactions.inTransaction(session -> applier.apply(session, handler, next.record(), EventCodec.readEnvelope(next.value()), true)
+            return transactions.inTransaction(session -> applier.apply(session, handler, next.record(),
+                            ReadEvent.of(EventCodec.readEnvelope(next.value())), true)
                             .chain(() -> letters.resolve(session, next.id(), DeadLetter.RETRIED)))
                     .replaceWith(true)
                     .onFailure(failure -> !TransientFailures.isTransient(failure))
@@ -109,11 +109,9 @@ public class DeadLetters {
                 .orElseThrow(() -> ProblemException.conflict("no-such-consumer", "No consumer named " + name + " in this service"));
     }
 
-    private static EventEnvelope readable(DeadLetter letter) {
+    private static ReadEvent readable(DeadLetter letter) {
         try {
-            EventEnvelope event = EventCodec.readEnvelope(letter.value());
-            EventCodec.payload(event);
-            return event;
+            return ReadEvent.of(EventCodec.readEnvelope(letter.value()));
         } catch (RuntimeException e) {
             throw ProblemException.conflict("dead-letter-unreadable", "Dead letter " + letter.id()
                     + " is still not a readable event (" + e.getMessage() + "); it can only be discarded");

@@ -27,4 +27,12 @@ public interface EventHandler {
         }
         return chain;
     }
+
+    /**
+     * The same events with their payloads as decoded on arrival; a handler that reads payloads takes them from
+     * here rather than decoding each again.
+     */
+    default Uni<Void> applyRead(Mutiny.Session session, List<ReadEvent> events) {
+        return applyAll(session, events.stream().map(ReadEvent::envelope).toList());
+    }
 }

@@ -1,7 +1,6 @@
 package io.hazardledger.eventstore.consumer;
 
 import io.hazardledger.contracts.EventEnvelope;
-import io.hazardledger.eventstore.EventCodec;
 import io.hazardledger.eventstore.Transactions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -42,7 +41,10 @@ public class IdempotentConsumer {
     MeterRegistry registry;
 
     public Uni<Void> consume(EventHandler handler, ConsumerRecord<String, String> consumerRecord) {
-        IncomingRecord record = IncomingRecord.of(consumerRecord);
+        return consume(handler, IncomingRecord.of(consumerRecord));
+    }
+
+    private Uni<Void> consume(EventHandler handler, IncomingRecord record) {
         return deliver(handler, record)
                 .onFailure(TransientFailures::isTransient).invoke(failure -> LOG.warnf(
                         "%s waits for the database at %s-%d@%d: %s", handler.name(), record.topic(), record.partition(),
@@ -54,14 +56,14 @@ public class IdempotentConsumer {
     }
 
     private Uni<OrderedApplier.Outcome> deliver(EventHandler handler, IncomingRecord record) {
-        EventEnvelope event;
+        ReadEvent read;
         try {
-            event = EventCodec.readEnvelope(record.value());
-            EventCodec.payload(event); // an unknown type or a payload that does not fit is poison too
+            read = ReadEvent.of(record.envelope()); // an unknown type or a payload that does not fit is poison too
         } catch (RuntimeException unreadable) {
             return park(handler, record, null, unreadable);
         }
-        return transactions.inTransaction(session -> applier.apply(session, handler, record, event, false))
+        EventEnvelope event = read.envelope();
+        return transactions.inTransaction(session -> applier.apply(session, handler, record, read, false))
                 .invoke(outcome -> {
                     if (outcome == OrderedApplier.Outcome.HELD) {
                         topic.publish(handler.name(), record, DeadLetter.WAITING, "waiting behind an earlier dead letter");
@@ -92,17 +94,14 @@ public class IdempotentConsumer {
      * record cannot be read or applied, the batch is rolled back and its records go through {@link #consume} one by
      * one, so a poison record is parked just as it would be.
      */
-    public Uni<Void> consumeAll(EventHandler handler, List<ConsumerRecord<String, String>> consumerRecords) {
-        List<IncomingRecord> records = consumerRecords.stream().map(IncomingRecord::of).toList();
-        List<EventEnvelope> events = new ArrayList<>(records.size());
+    public Uni<Void> consumeAll(EventHandler handler, List<IncomingRecord> records) {
+        List<ReadEvent> events = new ArrayList<>(records.size());
         try {
             for (IncomingRecord record : records) {
-                EventEnvelope event = EventCodec.readEnvelope(record.value());
-                EventCodec.payload(event);
-                events.add(event);
+                events.add(ReadEvent.of(record.envelope()));
             }
         } catch (RuntimeException unreadable) {
-            return oneByOne(handler, consumerRecords);
+            return oneByOne(handler, records);
         }
         return transactions.inTransaction(session -> applier.applyAll(session, handler, records, events, false))
                 .onFailure(TransientFailures::isTransient).retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).indefinitely()
@@ -120,12 +119,12 @@ public class IdempotentConsumer {
                 })
                 .replaceWithVoid()
                 .onFailure(failure -> !TransientFailures.isTransient(failure))
-                .recoverWithUni(failure -> oneByOne(handler, consumerRecords));
+                .recoverWithUni(failure -> oneByOne(handler, records));
     }
 
-    private Uni<Void> oneByOne(EventHandler handler, List<ConsumerRecord<String, String>> records) {
+    private Uni<Void> oneByOne(EventHandler handler, List<IncomingRecord> records) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (ConsumerRecord<String, String> record : records) {
+        for (IncomingRecord record : records) {
             chain = chain.chain(() -> consume(handler, record));
         }
         return chain;

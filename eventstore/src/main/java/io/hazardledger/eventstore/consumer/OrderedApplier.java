@@ -40,30 +40,32 @@ public class OrderedApplier {
     /**
      * @param headOfLine true when the event is itself the oldest open dead letter of its aggregate, being retried
      */
-    public Uni<Outcome> apply(Mutiny.Session session, EventHandler handler, IncomingRecord record, EventEnvelope event,
+    public Uni<Outcome> apply(Mutiny.Session session, EventHandler handler, IncomingRecord record, ReadEvent event,
                               boolean headOfLine) {
         return applyAll(session, handler, List.of(record), List.of(event), headOfLine).map(outcomes -> outcomes.get(0));
     }
 
     /** Applies records (with their decoded events, index for index) in order; the outcome of each. */
     public Uni<List<Outcome>> applyAll(Mutiny.Session session, EventHandler handler, List<IncomingRecord> records,
-                                       List<EventEnvelope> events, boolean headOfLine) {
-        Set<UUID> aggregates = new HashSet<>(events.stream().map(EventEnvelope::aggregateId).toList());
+                                       List<ReadEvent> events, boolean headOfLine) {
+        Set<UUID> aggregates = new HashSet<>(events.size() * 2);
+        events.forEach(event -> aggregates.add(event.envelope().aggregateId()));
         return checkpoints.lockAndRead(session, handler.name(), records, aggregates)
                 .chain(streams -> sort(session, handler, records, events, headOfLine, streams));
     }
 
     private Uni<List<Outcome>> sort(Mutiny.Session session, EventHandler handler, List<IncomingRecord> records,
-                                    List<EventEnvelope> events, boolean headOfLine,
+                                    List<ReadEvent> events, boolean headOfLine,
                                     Map<UUID, ConsumerCheckpoints.Stream> streams) {
         String consumer = handler.name();
         // Per aggregate that moves on: the version read and the version reached.
         Map<UUID, long[]> advanced = new HashMap<>();
-        List<EventEnvelope> toApply = new ArrayList<>(events.size());
+        List<ReadEvent> toApply = new ArrayList<>(events.size());
         List<Outcome> outcomes = new ArrayList<>(events.size());
         Uni<Void> bookkeeping = Uni.createFrom().voidItem();
         for (int i = 0; i < events.size(); i++) {
-            EventEnvelope event = events.get(i);
+            ReadEvent read = events.get(i);
+            EventEnvelope event = read.envelope();
             IncomingRecord record = records.get(i);
             UUID aggregate = event.aggregateId();
             ConsumerCheckpoints.Stream stream = streams.getOrDefault(aggregate, ConsumerCheckpoints.Stream.NEW);
@@ -88,11 +90,11 @@ public class OrderedApplier {
                 } else {
                     versions[1] = event.aggregateVersion();
                 }
-                toApply.add(event);
+                toApply.add(read);
                 outcomes.add(Outcome.APPLIED);
             }
         }
-        return bookkeeping.chain(() -> toApply.isEmpty() ? Uni.createFrom().voidItem() : handler.applyAll(session, toApply))
+        return bookkeeping.chain(() -> toApply.isEmpty() ? Uni.createFrom().voidItem() : handler.applyRead(session, toApply))
                 .chain(() -> checkpoints.applied(session, consumer, advanced, records))
                 .replaceWith(outcomes);
     }

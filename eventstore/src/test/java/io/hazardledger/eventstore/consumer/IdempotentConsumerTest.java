@@ -63,6 +63,12 @@ class IdempotentConsumerTest {
                 EventCodec.write(event));
     }
 
+    /** As a batch's records come: the value as the bytes read off Kafka. */
+    private IncomingRecord incoming(EventEnvelope event) {
+        return new IncomingRecord(Topics.INSPECTION_EVENTS, 0, OFFSETS.incrementAndGet(), event.aggregateId().toString(),
+                EventCodec.write(event).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Test
     void aBatchIsAppliedInOrderOnceAndAPoisonEventInItIsParkedAsAlone() throws Exception {
         UUID clean = UUID.randomUUID();
@@ -71,16 +77,32 @@ class IdempotentConsumerTest {
         EventEnvelope p1 = event(poisoned, 1);
         handler.poison(p1.eventId());
 
-        StoreFixtures.await(() -> consumer.consumeAll(handler, List.of(record(c1), record(c1), record(event(clean, 2)))));
+        StoreFixtures.await(() -> consumer.consumeAll(handler,
+                List.of(incoming(c1), incoming(c1), incoming(event(clean, 2)))));
         assertEquals(List.of(1L, 2L), handler.versionsOf(clean));
 
-        StoreFixtures.await(() -> consumer.consumeAll(handler, List.of(record(event(clean, 3)), record(p1),
-                record(event(poisoned, 2)))));
+        StoreFixtures.await(() -> consumer.consumeAll(handler, List.of(incoming(event(clean, 3)), incoming(p1),
+                incoming(event(poisoned, 2)))));
         // The batch was rolled back and its records went one by one: clean v3 took effect once.
         assertEquals(3, query("SELECT last_version FROM es_consumer_stream WHERE aggregate_id = '" + clean + "'"));
         assertEquals(List.of(), handler.versionsOf(poisoned), "v1 parked, v2 waits behind it");
         assertEquals(2, Callers.admin().get("/api/admin/dead-letters?consumer=" + handler.name() + "&size=500").then()
                 .statusCode(200).extract().jsonPath().getList("findAll { it.aggregateId == '" + poisoned + "' }.id").size());
+    }
+
+    @Test
+    void aBatchRecordThatHoldsNoEnvelopeIsParkedWithItsBytesAsTextAndTheOthersApplied() throws Exception {
+        UUID aggregate = UUID.randomUUID();
+        String key = "not-an-envelope-" + aggregate;
+        byte[] garbage = "{\"标题\": 隐患".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        IncomingRecord unreadable = new IncomingRecord(Topics.INSPECTION_EVENTS, 0, OFFSETS.incrementAndGet(), key, garbage);
+
+        StoreFixtures.await(() -> consumer.consumeAll(handler,
+                List.of(incoming(event(aggregate, 1)), unreadable, incoming(event(aggregate, 2)))));
+
+        assertEquals(List.of(1L, 2L), handler.versionsOf(aggregate));
+        assertEquals(1, query("SELECT count(*) FROM es_dead_letter WHERE record_key = '" + key
+                + "' AND status = 'PARKED' AND value = '{\"标题\": 隐患'"));
     }
 
     @Test
@@ -93,8 +115,8 @@ class IdempotentConsumerTest {
         deliver(b1); // parked: the batch must hold blocked's later event behind it
         deliver(event(flowing, 1));
 
-        var batch = List.of(record(event(flowing, 1)), record(event(flowing, 2)), record(event(skipping, 1)),
-                record(event(blocked, 2)), record(event(skipping, 3)), record(event(flowing, 2)), record(event(flowing, 3)));
+        var batch = List.of(incoming(event(flowing, 1)), incoming(event(flowing, 2)), incoming(event(skipping, 1)),
+                incoming(event(blocked, 2)), incoming(event(skipping, 3)), incoming(event(flowing, 2)), incoming(event(flowing, 3)));
         StoreFixtures.await(() -> consumer.consumeAll(handler, batch));
 
         assertEquals(List.of(1L, 2L, 3L), handler.versionsOf(flowing), "duplicates within and before the batch ignored");
@@ -116,9 +138,9 @@ class IdempotentConsumerTest {
         EventEnvelope v1 = event(aggregate, 1);
         handler.slow(v1.eventId(), Duration.ofMillis(1500));
         var first = java.util.concurrent.CompletableFuture.runAsync(
-                () -> StoreFixtures.await(() -> consumer.consumeAll(handler, List.of(record(v1)))));
+                () -> StoreFixtures.await(() -> consumer.consumeAll(handler, List.of(incoming(v1)))));
         Thread.sleep(500); // the first transaction holds the aggregate
-        StoreFixtures.await(() -> consumer.consumeAll(handler, List.of(record(v1), record(event(aggregate, 2)))));
+        StoreFixtures.await(() -> consumer.consumeAll(handler, List.of(incoming(v1), incoming(event(aggregate, 2)))));
         first.get();
         assertEquals(List.of(1L, 2L), handler.versionsOf(aggregate),
                 "the second batch waited for the first and saw v1 applied");

@@ -1,6 +1,7 @@
 package io.hazardledger.reporting.live;
 
 import io.hazardledger.eventstore.consumer.IdempotentConsumer;
+import io.hazardledger.eventstore.consumer.IncomingRecord;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,14 +22,15 @@ public class LiveFeedConsumers {
     LiveFeedProjection projection;
 
     @Incoming("live-events")
-    public Uni<Void> events(ConsumerRecords<String, String> records) {
+    public Uni<Void> events(ConsumerRecords<String, byte[]> records) {
         return append(records);
     }
 
-    private Uni<Void> append(ConsumerRecords<String, String> records) {
+    private Uni<Void> append(ConsumerRecords<String, byte[]> records) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (TopicPartition partition : records.partitions()) {
-            chain = chain.chain(() -> consumer.consumeAll(projection, records.records(partition)));
+            chain = chain.chain(() -> consumer.consumeAll(projection,
+                    records.records(partition).stream().map(IncomingRecord::ofBytes).toList()));
         }
         return chain;
     }

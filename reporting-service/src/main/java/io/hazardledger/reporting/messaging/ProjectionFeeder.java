@@ -1,6 +1,7 @@
 package io.hazardledger.reporting.messaging;
 
 import io.hazardledger.eventstore.consumer.IdempotentConsumer;
+import io.hazardledger.eventstore.consumer.IncomingRecord;
 import io.hazardledger.reporting.persistence.GenerationProjection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.VertxContextSupport;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -43,13 +45,13 @@ final class ProjectionFeeder implements Runnable {
 
     private final GenerationProjection projection;
     private final IdempotentConsumer idempotent;
-    private final KafkaConsumer<String, String> consumer;
+    private final KafkaConsumer<String, byte[]> consumer;
     private final List<String> topics;
     private final ExecutorService partitions;
     private final CatchUp catchUp;
     private final MeterRegistry registry;
-    /** Polled and not yet applied, per partition in the order read. */
-    private final Map<TopicPartition, List<ConsumerRecord<String, String>>> pending = new LinkedHashMap<>();
+    /** Polled and not yet applied, per partition in the order read; values kept as the bytes read. */
+    private final Map<TopicPartition, List<IncomingRecord>> pending = new LinkedHashMap<>();
     private int pendingCount;
     private volatile boolean running = true;
     private volatile boolean finished;
@@ -76,7 +78,7 @@ final class ProjectionFeeder implements Runnable {
                 ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + ProcessHandle.current().pid(),
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, connectorSetting(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
                 ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, connectorSetting(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG)),
-                new StringDeserializer(), new StringDeserializer());
+                new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     /** The session settings of the service's other consumers (the Kafka connector's), so a killed instance hands on alike. */
@@ -126,10 +128,11 @@ final class ProjectionFeeder implements Runnable {
         }
     }
 
-    private void hold(ConsumerRecords<String, String> records) {
+    private void hold(ConsumerRecords<String, byte[]> records) {
         for (TopicPartition partition : records.partitions()) {
-            List<ConsumerRecord<String, String>> read = records.records(partition);
-            pending.computeIfAbsent(partition, p -> new ArrayList<>()).addAll(read);
+            List<ConsumerRecord<String, byte[]>> read = records.records(partition);
+            List<IncomingRecord> held = pending.computeIfAbsent(partition, p -> new ArrayList<>(read.size()));
+            read.forEach(record -> held.add(IncomingRecord.ofBytes(record)));
             pendingCount += read.size();
         }
     }
@@ -178,9 +181,9 @@ final class ProjectionFeeder implements Runnable {
      * {@code parallelism} partitions side by side: while one transaction waits for PostgreSQL, the next batch is
      * decoded and folded.
      */
-    private void apply(Collection<List<ConsumerRecord<String, String>>> batches) throws Throwable {
+    private void apply(Collection<List<IncomingRecord>> batches) throws Throwable {
         List<Future<Void>> applied = new ArrayList<>();
-        for (List<ConsumerRecord<String, String>> batch : batches) {
+        for (List<IncomingRecord> batch : batches) {
             applied.add(partitions.submit(() -> consume(batch)));
         }
         for (Future<Void> each : applied) {
@@ -192,7 +195,7 @@ final class ProjectionFeeder implements Runnable {
         }
     }
 
-    private Void consume(List<ConsumerRecord<String, String>> batch) throws Exception {
+    private Void consume(List<IncomingRecord> batch) throws Exception {
         try {
             return VertxContextSupport.subscribeAndAwait(() -> idempotent.consumeAll(projection, batch));
         } catch (Exception | Error failure) {

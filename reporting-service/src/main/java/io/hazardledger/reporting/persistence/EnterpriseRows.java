@@ -5,7 +5,7 @@ import io.hazardledger.contracts.enterprise.EnterpriseRegistered;
 import io.hazardledger.contracts.enterprise.EnterpriseRelocated;
 import io.hazardledger.contracts.enterprise.EnterpriseStatusChanged;
 import io.hazardledger.contracts.enterprise.EnterpriseUpdated;
-import io.hazardledger.eventstore.EventCodec;
+import io.hazardledger.eventstore.consumer.ReadEvent;
 import io.smallrye.mutiny.Uni;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -16,24 +16,25 @@ final class EnterpriseRows {
     private EnterpriseRows() {
     }
 
-    static Uni<Integer> apply(Mutiny.Session s, int g, EventEnvelope event) {
+    static Uni<Integer> apply(Mutiny.Session s, int g, ReadEvent read) {
+        EventEnvelope event = read.envelope();
         var id = event.aggregateId();
         return switch (event.type()) {
-            case "EnterpriseRegistered" -> registered(s, g, event, EventCodec.payload(event, EnterpriseRegistered.class));
+            case "EnterpriseRegistered" -> registered(s, g, event, read.payload(EnterpriseRegistered.class));
             case "EnterpriseUpdated" -> {
-                EnterpriseUpdated u = EventCodec.payload(event, EnterpriseUpdated.class);
+                EnterpriseUpdated u = read.payload(EnterpriseUpdated.class);
                 yield Sql.update(s, """
                         UPDATE rp_enterprise SET name = coalesce(CAST(:name AS text), name),
                                industry_code = coalesce(CAST(:industry AS varchar), industry_code)""" + WHERE,
                         "g", g, "id", id, "name", u.name(), "industry", u.industryCode());
             }
             case "EnterpriseRelocated" -> {
-                EnterpriseRelocated r = EventCodec.payload(event, EnterpriseRelocated.class);
+                EnterpriseRelocated r = read.payload(EnterpriseRelocated.class);
                 yield Sql.update(s, "UPDATE rp_enterprise SET district_code = :district, street_code = CAST(:street AS varchar)"
                         + WHERE, "g", g, "id", id, "district", r.districtCode(), "street", r.streetCode());
             }
             case "EnterpriseStatusChanged" -> Sql.update(s, "UPDATE rp_enterprise SET status = :status" + WHERE,
-                    "g", g, "id", id, "status", EventCodec.payload(event, EnterpriseStatusChanged.class).to().name());
+                    "g", g, "id", id, "status", read.payload(EnterpriseStatusChanged.class).to().name());
             case "EnterpriseBlacklisted" -> Sql.update(s, "UPDATE rp_enterprise SET blacklisted = TRUE" + WHERE, "g", g, "id", id);
             case "EnterpriseUnblacklisted" -> Sql.update(s, "UPDATE rp_enterprise SET blacklisted = FALSE" + WHERE, "g", g, "id", id);
             default -> Uni.createFrom().item(0);

@@ -4,6 +4,7 @@ import io.hazardledger.contracts.EventCatalog;
 import io.hazardledger.contracts.EventEnvelope;
 import io.hazardledger.contracts.Topics;
 import io.hazardledger.eventstore.consumer.EventHandler;
+import io.hazardledger.eventstore.consumer.ReadEvent;
 import io.smallrye.mutiny.Uni;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -38,20 +39,26 @@ public final class GenerationProjection implements EventHandler {
 
     @Override
     public Uni<Void> apply(Mutiny.Session session, EventEnvelope event) {
-        return applyAll(session, List.of(event));
+        return applyRead(session, List.of(ReadEvent.of(event)));
+    }
+
+    @Override
+    public Uni<Void> applyAll(Mutiny.Session session, List<EventEnvelope> events) {
+        return applyRead(session, events.stream().map(ReadEvent::of).toList());
     }
 
     /** Hazard events as one batch (set-based); enterprise and inspection events one after another, in order. */
     @Override
-    public Uni<Void> applyAll(Mutiny.Session session, List<EventEnvelope> events) {
-        List<EventEnvelope> hazards = new ArrayList<>();
+    public Uni<Void> applyRead(Mutiny.Session session, List<ReadEvent> events) {
+        List<ReadEvent> hazards = new ArrayList<>();
         Uni<Integer> others = Uni.createFrom().item(0);
-        for (EventEnvelope event : events) {
+        for (ReadEvent read : events) {
+            EventEnvelope event = read.envelope();
             String topic = EventCatalog.byType(event.type()).map(d -> d.topic()).orElse("");
             switch (topic) {
-                case Topics.HAZARD_EVENTS -> hazards.add(event);
-                case Topics.ENTERPRISE_EVENTS -> others = others.chain(() -> EnterpriseRows.apply(session, generation, event));
-                case Topics.INSPECTION_EVENTS -> others = others.chain(() -> InspectionRows.apply(session, generation, event));
+                case Topics.HAZARD_EVENTS -> hazards.add(read);
+                case Topics.ENTERPRISE_EVENTS -> others = others.chain(() -> EnterpriseRows.apply(session, generation, read));
+                case Topics.INSPECTION_EVENTS -> others = others.chain(() -> InspectionRows.apply(session, generation, read));
                 default -> {
                     // not a figure of any table
                 }

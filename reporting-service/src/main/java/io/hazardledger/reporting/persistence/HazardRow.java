@@ -12,7 +12,7 @@ import io.hazardledger.contracts.hazard.RectificationPlan;
 import io.hazardledger.contracts.hazard.RectificationSubmitted;
 import io.hazardledger.contracts.hazard.ReporterRewarded;
 import io.hazardledger.contracts.hazard.SupervisionListed;
-import io.hazardledger.eventstore.EventCodec;
+import io.hazardledger.eventstore.consumer.ReadEvent;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -76,21 +76,21 @@ final class HazardRow {
     }
 
     /** Applies a later event of the hazard; false when the event changes nothing this table keeps. */
-    boolean apply(EventEnvelope event) {
+    boolean apply(ReadEvent read) {
+        EventEnvelope event = read.envelope();
         switch (event.type()) {
-            case "HazardReclassified" -> severity = EventCodec.payload(event, HazardReclassified.class).to().name();
-            case "RectificationAssigned" -> assigned(event.occurredAt(),
-                    EventCodec.payload(event, RectificationAssigned.class).plan());
-            case "DeadlineExtended" -> deadline = EventCodec.payload(event, DeadlineExtended.class).newDeadline();
-            case "RectificationSubmitted" -> submitted(event, EventCodec.payload(event, RectificationSubmitted.class));
+            case "HazardReclassified" -> severity = read.payload(HazardReclassified.class).to().name();
+            case "RectificationAssigned" -> assigned(event.occurredAt(), read.payload(RectificationAssigned.class).plan());
+            case "DeadlineExtended" -> deadline = read.payload(DeadlineExtended.class).newDeadline();
+            case "RectificationSubmitted" -> submitted(event, read.payload(RectificationSubmitted.class));
             case "VerificationPassed", "VerificationFailed" -> {
                 awaitingVerification = false;
                 reviewDueBy = null;
             }
-            case "HazardClosed" -> closed(EventCodec.payload(event, HazardClosed.class));
+            case "HazardClosed" -> closed(read.payload(HazardClosed.class));
             case "HazardVoided" -> voided = true;
             case "SupervisionListed" -> {
-                supervisionLevel = EventCodec.payload(event, SupervisionListed.class).level().name();
+                supervisionLevel = read.payload(SupervisionListed.class).level().name();
                 if (supervisionListedAt == null) {
                     supervisionListedAt = event.occurredAt();
                 }
@@ -98,7 +98,7 @@ final class HazardRow {
             case "SupervisionLifted" -> supervisionLevel = null;
             case "ReporterRewarded" -> {
                 rewardedAt = event.occurredAt();
-                rewardYuan = EventCodec.payload(event, ReporterRewarded.class).amountYuan();
+                rewardYuan = read.payload(ReporterRewarded.class).amountYuan();
             }
             default -> {
                 return false;

@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.hazardledger.contracts.EventEnvelope;
 import io.hazardledger.contracts.hazard.HazardFound;
-import io.hazardledger.eventstore.EventCodec;
+import io.hazardledger.eventstore.consumer.ReadEvent;
 import io.hazardledger.eventstore.store.UuidList;
 import io.smallrye.mutiny.Uni;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -55,11 +54,12 @@ final class HazardRows {
     private HazardRows() {
     }
 
-    static Uni<Void> applyAll(Mutiny.Session s, int g, List<EventEnvelope> events) {
+    static Uni<Void> applyAll(Mutiny.Session s, int g, List<ReadEvent> events) {
         // A hazard whose first event here is its finding has no row yet: its version 1 is applied only now.
         Set<UUID> seen = new HashSet<>();
         Set<UUID> stored = new LinkedHashSet<>();
-        for (EventEnvelope event : events) {
+        for (ReadEvent read : events) {
+            var event = read.envelope();
             if (seen.add(event.aggregateId()) && !"HazardFound".equals(event.type())) {
                 stored.add(event.aggregateId());
             }
@@ -87,18 +87,19 @@ final class HazardRows {
      * The rows the events change, folded in order. A HazardFound starts a row once; an event of a hazard that has
      * no row changes nothing.
      */
-    static Map<UUID, HazardRow> fold(int g, Map<UUID, HazardRow> rows, List<EventEnvelope> events) {
+    static Map<UUID, HazardRow> fold(int g, Map<UUID, HazardRow> rows, List<ReadEvent> events) {
         Map<UUID, HazardRow> changed = new LinkedHashMap<>();
-        for (EventEnvelope event : events) {
+        for (ReadEvent read : events) {
+            var event = read.envelope();
             UUID id = event.aggregateId();
             HazardRow row = rows.get(id);
             if ("HazardFound".equals(event.type())) {
                 if (row == null) {
-                    row = HazardRow.found(g, event, EventCodec.payload(event, HazardFound.class));
+                    row = HazardRow.found(g, event, read.payload(HazardFound.class));
                     rows.put(id, row);
                     changed.put(id, row);
                 }
-            } else if (row != null && row.apply(event)) {
+            } else if (row != null && row.apply(read)) {
                 changed.put(id, row);
             }
         }

@@ -6,7 +6,7 @@ import io.hazardledger.contracts.inspection.InspectionCancelled;
 import io.hazardledger.contracts.inspection.InspectionCompleted;
 import io.hazardledger.contracts.inspection.InspectionPlanned;
 import io.hazardledger.contracts.inspection.InspectionStarted;
-import io.hazardledger.eventstore.EventCodec;
+import io.hazardledger.eventstore.consumer.ReadEvent;
 import io.smallrye.mutiny.Uni;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -17,29 +17,30 @@ final class InspectionRows {
     private InspectionRows() {
     }
 
-    static Uni<Integer> apply(Mutiny.Session s, int g, EventEnvelope event) {
+    static Uni<Integer> apply(Mutiny.Session s, int g, ReadEvent read) {
+        EventEnvelope event = read.envelope();
         var id = event.aggregateId();
         return switch (event.type()) {
             case "InspectionPlanned" -> {
-                InspectionPlanned p = EventCodec.payload(event, InspectionPlanned.class);
+                InspectionPlanned p = read.payload(InspectionPlanned.class);
                 yield Sql.update(s, """
                         INSERT INTO rp_inspection (generation, inspection_id, enterprise_id, district_code)
                         VALUES (:g, :id, :enterprise, :district) ON CONFLICT (generation, inspection_id) DO NOTHING""",
                         "g", g, "id", p.inspectionId(), "enterprise", p.enterpriseId(), "district", p.districtCode());
             }
             case "InspectionStarted" -> {
-                InspectionStarted st = EventCodec.payload(event, InspectionStarted.class);
+                InspectionStarted st = read.payload(InspectionStarted.class);
                 yield Sql.update(s, "UPDATE rp_inspection SET started_at = CAST(:at AS timestamptz)" + WHERE, "g", g, "id", id,
                         "at", st.startedAt() == null ? event.occurredAt() : st.startedAt());
             }
             case "FindingRecorded" -> Sql.update(s, "UPDATE rp_inspection SET findings = findings + 1" + WHERE, "g", g, "id", id);
             case "InspectionCompleted" -> {
-                InspectionCompleted c = EventCodec.payload(event, InspectionCompleted.class);
+                InspectionCompleted c = read.payload(InspectionCompleted.class);
                 yield Sql.update(s, "UPDATE rp_inspection SET completed_at = CAST(:at AS timestamptz)" + WHERE, "g", g, "id", id,
                         "at", c.completedAt() == null ? event.occurredAt() : c.completedAt());
             }
             case "InspectionCancelled" -> Sql.update(s, "UPDATE rp_inspection SET cancelled = TRUE" + WHERE, "g", g, "id", id);
-            case "EnforcementActionTaken" -> enforcement(s, g, event, EventCodec.payload(event, EnforcementActionTaken.class));
+            case "EnforcementActionTaken" -> enforcement(s, g, event, read.payload(EnforcementActionTaken.class));
             default -> Uni.createFrom().item(0);
         };
     }
