@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.hazardledger.contracts.hazard.HazardFound;
+import io.hazardledger.eventstore.IsoTimeModule;
 import io.hazardledger.eventstore.consumer.ReadEvent;
 import io.hazardledger.eventstore.store.UuidList;
 import io.smallrye.mutiny.Uni;
@@ -34,6 +35,7 @@ final class HazardRows {
      */
     private static final ObjectMapper ROWS = new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            .registerModule(new IsoTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
     private static final String READ = """
