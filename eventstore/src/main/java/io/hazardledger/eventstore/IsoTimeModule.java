@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
 
 /**
  * Instants and dates in the ISO-8601 forms this system writes and PostgreSQL's JSON gives back, read and written
@@ -31,9 +32,11 @@ public final class IsoTimeModule extends SimpleModule {
 
     public IsoTimeModule() {
         super("IsoTimeModule");
-        addDeserializer(Instant.class, new InstantReader());
+        addDeserializer(Instant.class, new FastReader<>(Instant.class, IsoTimeModule::parseInstant,
+                InstantDeserializer.INSTANT));
         addSerializer(Instant.class, new InstantWriter());
-        addDeserializer(LocalDate.class, new DateReader());
+        addDeserializer(LocalDate.class, new FastReader<>(LocalDate.class, IsoTimeModule::parseDate,
+                LocalDateDeserializer.INSTANCE));
     }
 
     /**
@@ -180,38 +183,23 @@ public final class IsoTimeModule extends SimpleModule {
         return text.append(digits);
     }
 
-    private static final class InstantReader extends StdScalarDeserializer<Instant> {
-        private final JsonDeserializer<Instant> general = InstantDeserializer.INSTANT;
+    /** Text in the fast form read at once; anything else by Jackson's own deserializer. */
+    private static final class FastReader<T> extends StdScalarDeserializer<T> {
+        private final Function<String, T> fast;
+        private final JsonDeserializer<T> general;
 
-        InstantReader() {
-            super(Instant.class);
+        FastReader(Class<T> type, Function<String, T> fast, JsonDeserializer<T> general) {
+            super(type);
+            this.fast = fast;
+            this.general = general;
         }
 
         @Override
-        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.hasToken(JsonToken.VALUE_STRING)) {
-                Instant instant = parseInstant(p.getText().trim());
-                if (instant != null) {
-                    return instant;
-                }
-            }
-            return general.deserialize(p, ctxt);
-        }
-    }
-
-    private static final class DateReader extends StdScalarDeserializer<LocalDate> {
-        private final JsonDeserializer<LocalDate> general = LocalDateDeserializer.INSTANCE;
-
-        DateReader() {
-            super(LocalDate.class);
-        }
-
-        @Override
-        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.hasToken(JsonToken.VALUE_STRING)) {
-                LocalDate date = parseDate(p.getText().trim());
-                if (date != null) {
-                    return date;
+                T value = fast.apply(p.getText().trim());
+                if (value != null) {
+                    return value;
                 }
             }
             return general.deserialize(p, ctxt);

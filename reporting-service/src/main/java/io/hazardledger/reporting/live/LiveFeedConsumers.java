@@ -6,13 +6,16 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The live feed's own channel and consumer group ({@code reporting-live}), apart from the statistics' consumers: one
- * consumer over the three topics. Each poll is appended in one transaction per partition (the channel runs in batch
- * mode): one commit per event would cost the feed a disk flush per event, far more than the appends themselves.
+ * consumer over the three topics. Each poll is appended in one transaction, whatever partitions it spans (the channel
+ * runs in batch mode): one commit per event would cost the feed a disk flush per event, far more than the appends
+ * themselves.
  */
 @ApplicationScoped
 public class LiveFeedConsumers {
@@ -23,15 +26,8 @@ public class LiveFeedConsumers {
 
     @Incoming("live-events")
     public Uni<Void> events(ConsumerRecords<String, byte[]> records) {
-        return append(records);
-    }
-
-    private Uni<Void> append(ConsumerRecords<String, byte[]> records) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (TopicPartition partition : records.partitions()) {
-            chain = chain.chain(() -> consumer.consumeAll(projection,
-                    records.records(partition).stream().map(IncomingRecord::ofBytes).toList()));
-        }
-        return chain;
+        List<IncomingRecord> all = new ArrayList<>(records.count());
+        records.forEach(record -> all.add(IncomingRecord.ofBytes(record)));
+        return all.isEmpty() ? Uni.createFrom().voidItem() : consumer.consumeAll(projection, all);
     }
 }

@@ -35,8 +35,10 @@ import java.util.concurrent.Future;
  * <p>
  * Far behind the topics' ends (a rebuild, or a start after a long stop) the feeder gathers several polls before it
  * applies them ({@link CatchUp}): a hazard's events then more often meet in one batch and are folded into one row
- * write, and each partition's bookkeeping is paid once for more events. Near the ends it applies each poll as it
- * comes, so a live event waits for nothing.
+ * write, and each partition's bookkeeping is paid once for more events; the partitions' shares are applied side by
+ * side. Near the ends it applies each poll as it comes, so a live event waits for nothing, and in one transaction
+ * whatever partitions it spans: at the tail a poll holds a few records of several partitions, and a transaction per
+ * partition cost the commands' pipeline a transaction per event.
  */
 final class ProjectionFeeder implements Runnable {
     private static final Logger LOG = Logger.getLogger(ProjectionFeeder.class);
@@ -95,7 +97,7 @@ final class ProjectionFeeder implements Runnable {
                     // Another instance takes them on from the committed offsets: what was read here is applied first.
                     // Not when stopping: what is pending is read again from the committed offsets by the next owner.
                     if (running) {
-                        flush("handover");
+                        flush("handover", false);
                     }
                 }
 
@@ -116,7 +118,7 @@ final class ProjectionFeeder implements Runnable {
                 if (!gathered && farBehind()) {
                     continue;
                 }
-                flush(gathered ? "catch-up" : "tail");
+                flush(gathered ? "catch-up" : "tail", !gathered);
             }
         } catch (WakeupException stopping) {
             // stop() was called
@@ -159,11 +161,17 @@ final class ProjectionFeeder implements Runnable {
      * nothing is pending, as the position may have moved past transaction markers. Each batch is counted in
      * {@code reporting.projection.batch.records}, by why it was applied: gathered while catching up, at the topics'
      * tail, or before partitions were handed to another instance.
+     *
+     * @param together all partitions in one transaction, rather than one transaction per partition side by side
      */
-    private void flush(String why) {
+    private void flush(String why, boolean together) {
         try {
             if (!pending.isEmpty()) {
-                apply(pending.values());
+                if (together) {
+                    consume(pending.values().stream().flatMap(List::stream).toList());
+                } else {
+                    apply(pending.values());
+                }
                 registry.summary("reporting.projection.batch.records", "applied", why).record(pendingCount);
                 pending.clear();
                 pendingCount = 0;
