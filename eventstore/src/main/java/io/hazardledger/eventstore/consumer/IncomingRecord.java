@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Where a record came from, kept with checkpoints and dead letters, and its value as the UTF-8 bytes read off
  * Kafka: parsed from them directly, and made text only for a dead letter. A replay holds many thousands of records
- * at once; a Java string of a Chinese title takes two bytes per character where UTF-8 takes three per three.
+ * at once, and a Java string stores every character in two bytes as soon as one Chinese character is in it, while
+ * the JSON around a title is nearly all ASCII, one byte a character in UTF-8.
  */
 public record IncomingRecord(String topic, int partition, long offset, String key, byte[] bytes) {
 
