@@ -16,8 +16,6 @@ import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 
@@ -149,38 +147,60 @@ public final class IsoTimeModule extends SimpleModule {
 
     /** As {@link DateTimeFormatter#ISO_INSTANT} writes it, for the years 0000–9999; null outside them. */
     static String formatInstant(Instant instant) {
-        long seconds = instant.getEpochSecond();
-        if (seconds < -62_167_219_200L || seconds > 253_402_300_799L) {
-            return null;
-        }
-        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
-        StringBuilder text = new StringBuilder(30);
-        pad(text, t.getYear(), 4).append('-');
-        pad(text, t.getMonthValue(), 2).append('-');
-        pad(text, t.getDayOfMonth(), 2).append('T');
-        pad(text, t.getHour(), 2).append(':');
-        pad(text, t.getMinute(), 2).append(':');
-        pad(text, t.getSecond(), 2);
-        int nanos = instant.getNano();
-        if (nanos > 0) {
-            text.append('.');
-            if (nanos % 1_000_000 == 0) {
-                pad(text, nanos / 1_000_000, 3);
-            } else if (nanos % 1_000 == 0) {
-                pad(text, nanos / 1_000, 6);
-            } else {
-                pad(text, nanos, 9);
-            }
-        }
-        return text.append('Z').toString();
+        char[] text = new char[INSTANT_CHARS];
+        int length = formatInstant(instant, text);
+        return length < 0 ? null : new String(text, 0, length);
     }
 
-    private static StringBuilder pad(StringBuilder text, int value, int width) {
-        String digits = Integer.toString(value);
-        for (int i = digits.length(); i < width; i++) {
-            text.append('0');
+    /** The longest instant written: {@code yyyy-MM-ddTHH:mm:ss.nnnnnnnnnZ}. */
+    private static final int INSTANT_CHARS = 30;
+
+    /**
+     * Writes the instant into {@code text} (at least {@link #INSTANT_CHARS} long) as {@link #formatInstant(Instant)}
+     * does, digit by digit: no string per field, as a replay writes a few instants per row. Its length, or -1
+     * outside the years 0000–9999.
+     */
+    static int formatInstant(Instant instant, char[] text) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < -62_167_219_200L || seconds > 253_402_300_799L) {
+            return -1;
         }
-        return text.append(digits);
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+        put(text, 0, date.getYear(), 4);
+        text[4] = '-';
+        put(text, 5, date.getMonthValue(), 2);
+        text[7] = '-';
+        put(text, 8, date.getDayOfMonth(), 2);
+        text[10] = 'T';
+        put(text, 11, secondOfDay / 3_600, 2);
+        text[13] = ':';
+        put(text, 14, secondOfDay / 60 % 60, 2);
+        text[16] = ':';
+        put(text, 17, secondOfDay % 60, 2);
+        int at = 19;
+        int nanos = instant.getNano();
+        if (nanos > 0) {
+            text[at++] = '.';
+            if (nanos % 1_000_000 == 0) {
+                at = put(text, at, nanos / 1_000_000, 3);
+            } else if (nanos % 1_000 == 0) {
+                at = put(text, at, nanos / 1_000, 6);
+            } else {
+                at = put(text, at, nanos, 9);
+            }
+        }
+        text[at++] = 'Z';
+        return at;
+    }
+
+    /** Writes value as width digits, zero-padded, at from; the index after them. */
+    private static int put(char[] text, int from, int value, int width) {
+        for (int i = from + width - 1; i >= from; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+        return from + width;
     }
 
     /** Text in the fast form read at once; anything else by Jackson's own deserializer. */
@@ -213,8 +233,13 @@ public final class IsoTimeModule extends SimpleModule {
 
         @Override
         public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            String text = formatInstant(value);
-            gen.writeString(text != null ? text : DateTimeFormatter.ISO_INSTANT.format(value));
+            char[] text = new char[INSTANT_CHARS];
+            int length = formatInstant(value, text);
+            if (length < 0) {
+                gen.writeString(DateTimeFormatter.ISO_INSTANT.format(value));
+            } else {
+                gen.writeString(text, 0, length);
+            }
         }
     }
 }
