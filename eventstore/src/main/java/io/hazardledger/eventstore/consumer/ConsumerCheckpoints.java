@@ -24,7 +24,8 @@ import java.util.UUID;
 public class ConsumerCheckpoints {
     private static final String UUIDS = UuidList.array("aggregates");
     private static final String LOCK = "SELECT CAST(pg_advisory_xact_lock(hashtextextended(:lockKey, 0)) AS text)";
-    // A statement of its own after the lock, so that its snapshot sees what the previous holder committed.
+    // A statement of its own after the lock, so that its snapshot sees what the previous holder committed. OFFSET 0
+    // keeps the subquery whole: flattened, the filter and the select list each looked every version up.
     private static final String STATE = """
             SELECT * FROM (SELECT CAST(a.id AS text),
                    coalesce((SELECT s.last_version FROM es_consumer_stream s
@@ -32,7 +33,7 @@ public class ConsumerCheckpoints {
                    (SELECT count(*) FROM es_dead_letter d WHERE d.consumer = :consumer AND d.aggregate_id = a.id
                         AND d.status IN ('PARKED', 'WAITING')) AS held
             FROM unnest(""" + UUIDS + """
-            ) AS a (id)) known WHERE last_version > 0 OR held > 0""";
+            ) AS a (id) OFFSET 0) known WHERE last_version > 0 OR held > 0""";
     // Compare and set: a version is recorded only over the one read, so a change made meanwhile by a transaction
     // that did not hold the partition's lock is noticed (the count falls short) instead of overwritten.
     private static final String APPLIED = """
