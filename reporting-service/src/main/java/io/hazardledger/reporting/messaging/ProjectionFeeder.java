@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,20 +71,25 @@ final class ProjectionFeeder implements Runnable {
             thread.setDaemon(true);
             return thread;
         });
-        this.consumer = new KafkaConsumer<>(Map.of(
+        Map<String, Object> settings = new HashMap<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, groupId,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS,
-                ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + ProcessHandle.current().pid(),
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, connectorSetting(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
-                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, connectorSetting(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG)),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + ProcessHandle.current().pid()));
+        for (String shared : List.of(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG)) {
+            settings.put(shared, connectorSetting(shared));
+        }
+        this.consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** The session settings of the service's other consumers (the Kafka connector's), so a killed instance hands on alike. */
+    /**
+     * The session and fetch settings of the service's other consumers (the Kafka connector's): a killed instance hands
+     * on alike, and the tail is fetched in the same steps.
+     */
     private static String connectorSetting(String key) {
         return ConfigProvider.getConfig().getValue("mp.messaging.connector.smallrye-kafka." + key, String.class);
     }

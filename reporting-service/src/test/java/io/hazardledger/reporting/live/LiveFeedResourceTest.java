@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -163,23 +164,25 @@ class LiveFeedResourceTest {
     @Test
     void aReconnectionAfterPruningIsToldOfTheGapAndGetsWhatIsStillKept() throws Exception {
         String district = freshDistrict();
-        String firstId;
-        EventEnvelope last;
+        // The three travel in different partitions, so the feed may append them in any order: by their ids, the
+        // oldest is where the client reconnects from and the newest is what pruning keeps.
+        TreeMap<Long, EventEnvelope> appended = new TreeMap<>();
         try (SseClient feed = open("?district=" + district, analyst())) {
-            EventEnvelope first = hazardFound(district, UUID.randomUUID());
-            hazardFound(district, UUID.randomUUID());
-            last = hazardFound(district, UUID.randomUUID());
-            firstId = feed.await("the first event", e -> carries(e, first)).id();
-            feed.await("the last event", e -> carries(e, last));
+            for (int i = 0; i < 3; i++) {
+                EventEnvelope event = hazardFound(district, UUID.randomUUID());
+                appended.put(Long.parseLong(feed.await("event " + (i + 1), e -> carries(e, event)).id()), event);
+            }
         }
+        long oldest = appended.firstKey();
+        EventEnvelope newest = appended.lastEntry().getValue();
         assertTrue(pruner.prune(Duration.ofDays(7), 1).await().indefinitely() >= 2);
 
         Map<String, String> headers = new HashMap<>(analyst());
-        headers.put("Last-Event-ID", firstId);
+        headers.put("Last-Event-ID", Long.toString(oldest));
         try (SseClient feed = open("?district=" + district, headers)) {
             SseClient.Event gap = feed.await("the gap event", e -> "gap".equals(e.name()));
-            assertEquals(Long.parseLong(firstId), new JsonPath(gap.data()).getLong("lastEventId"));
-            feed.await("the newest event, still kept", e -> carries(e, last));
+            assertEquals(oldest, new JsonPath(gap.data()).getLong("lastEventId"));
+            feed.await("the newest event, still kept", e -> carries(e, newest));
             assertEquals(1, feed.events().stream().filter(e -> e.id() != null).count(), "only what was kept");
         }
     }
