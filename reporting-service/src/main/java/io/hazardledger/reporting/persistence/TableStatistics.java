@@ -20,8 +20,8 @@ import java.util.List;
  * <p>
  * A table is analyzed at most once a minute (autovacuum's own pace, its naptime) once it is larger than one ANALYZE
  * sample (30,000 rows at the default statistics target): a rebuild changes 10 % of a large table every few seconds,
- * and each ANALYZE of {@code rp_hazard} then took half a second, 13 % of PostgreSQL's time in the replay. Smaller
- * tables, the ones a new generation starts from, are analyzed as soon as they change enough.
+ * and each ANALYZE of {@code rp_hazard} then took half a second, 14 % of PostgreSQL's statement time in a replay.
+ * Smaller tables, the ones a new generation starts from, are analyzed as soon as they change enough.
  */
 @ApplicationScoped
 public class TableStatistics {
