@@ -37,9 +37,10 @@ import java.util.concurrent.Future;
  * Far behind the topics' ends (a rebuild, or a start after a long stop) the feeder gathers several polls before it
  * applies them ({@link CatchUp}): a hazard's events then more often meet in one batch and are folded into one row
  * write, and each partition's bookkeeping is paid once for more events; the partitions' shares are applied side by
- * side. Near the ends it applies each poll as it comes, so a live event waits for nothing, and in one transaction
- * whatever partitions it spans: at the tail a poll holds a few records of several partitions, and a transaction per
- * partition cost the commands' pipeline a transaction per event.
+ * side. Near the ends it applies each poll as it comes, in one transaction whatever partitions it spans: at the tail a
+ * poll holds a few records of several partitions, and a transaction per partition cost the commands' pipeline a
+ * transaction per event. There the broker holds a fetch until enough has come or a short wait is over (the
+ * connector's {@code fetch.min.bytes} and {@code fetch.max.wait.ms}), so a busy tail comes in polls of many events.
  */
 final class ProjectionFeeder implements Runnable {
     private static final Logger LOG = Logger.getLogger(ProjectionFeeder.class);

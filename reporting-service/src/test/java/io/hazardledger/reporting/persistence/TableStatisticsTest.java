@@ -1,20 +1,18 @@
 package io.hazardledger.reporting.persistence;
 
 import io.hazardledger.eventstore.Transactions;
+import io.hazardledger.eventstore.testing.OnVertxContext;
 import io.hazardledger.eventstore.testing.Poll;
 import io.hazardledger.eventstore.testing.TestInfrastructure;
 import io.hazardledger.reporting.api.Projections;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -31,47 +29,39 @@ class TableStatisticsTest {
     @Inject
     TableStatistics statistics;
 
-    private static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (Throwable failure) {
-            throw new IllegalStateException(failure);
-        }
-    }
-
     /** Whether rp_hazard was analyzed since its last large change, as autovacuum's rule counts it. */
     private boolean hazardsAnalyzed() {
-        return await(() -> transactions.read(s -> s.createNativeQuery("""
+        return OnVertxContext.await(() -> transactions.read(s -> s.createNativeQuery("""
                 SELECT n_mod_since_analyze <= 1000 + 0.1 * n_live_tup AND n_live_tup >= 500
                        AND coalesce(last_analyze, last_autoanalyze) IS NOT NULL
                 FROM pg_stat_user_tables WHERE relname = 'rp_hazard'""", Boolean.class).getSingleResult()));
     }
 
     private boolean hazardsChangedEnough() {
-        return await(() -> transactions.read(s -> s.createNativeQuery("""
+        return OnVertxContext.await(() -> transactions.read(s -> s.createNativeQuery("""
                 SELECT n_mod_since_analyze > 1000 + 0.1 * n_live_tup
                 FROM pg_stat_user_tables WHERE relname = 'rp_hazard'""", Boolean.class).getSingleResult()));
     }
 
     private boolean hazardsCountedLarge() {
-        return await(() -> transactions.read(s -> s.createNativeQuery(
+        return OnVertxContext.await(() -> transactions.read(s -> s.createNativeQuery(
                 "SELECT reltuples >= 30000 FROM pg_class WHERE relname = 'rp_hazard'", Boolean.class).getSingleResult()));
     }
 
     private OffsetDateTime hazardsLastAnalyzed() {
-        return await(() -> transactions.read(s -> s.createNativeQuery(
+        return OnVertxContext.await(() -> transactions.read(s -> s.createNativeQuery(
                 "SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'rp_hazard'", OffsetDateTime.class)
                 .getSingleResult()));
     }
 
     /** Runs a statement and has its backend report the rows it changed at once, not within the second. */
     private void execute(String sql) {
-        await(() -> transactions.inTransaction(s -> s.createNativeQuery(sql).executeUpdate()
+        OnVertxContext.await(() -> transactions.inTransaction(s -> s.createNativeQuery(sql).executeUpdate()
                 .call(() -> s.createNativeQuery("SELECT CAST(pg_stat_force_next_flush() AS text)").getSingleResult())));
     }
 
     private boolean unreadGenerationGoneFromStatistics() {
-        return await(() -> transactions.read(s -> s.createNativeQuery(
+        return OnVertxContext.await(() -> transactions.read(s -> s.createNativeQuery(
                 "SELECT n_live_tup < 30000 FROM pg_stat_user_tables WHERE relname = 'rp_hazard'", Boolean.class)
                 .getSingleResult()));
     }
@@ -96,7 +86,7 @@ class TableStatisticsTest {
             execute("UPDATE rp_hazard SET title = 'changed' WHERE generation = " + UNREAD);
             Poll.until(Duration.ofSeconds(10), "rp_hazard's changes counted", this::hazardsChangedEnough);
 
-            await(statistics::refresh);
+            OnVertxContext.await(statistics::refresh);
 
             assertEquals(analyzed, hazardsLastAnalyzed(), "analyzed again within the minute");
         } finally {
