@@ -6,6 +6,9 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -17,6 +20,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The edge every service shares: bearer tokens, admin-only endpoints and metrics, input limits, rate limits. */
@@ -24,6 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = TestInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class ApiSecurityTest {
     private static final String ADMIN_ENDPOINT = "/api/admin/events?limit=1";
+
+    @Inject
+    JWTParser tokens;
 
     @Test
     void anApiRequestWithoutATokenIsUnauthenticatedProblemJson() {
@@ -43,6 +50,13 @@ class ApiSecurityTest {
         given().header("Authorization", "Bearer " + Callers.forgedToken("admin", null, null))
                 .get(ADMIN_ENDPOINT).then().statusCode(401).contentType("application/problem+json")
                 .body("detail", containsString("not valid"));
+    }
+
+    @Test
+    void aRepeatedTokenIsVerifiedOnce() throws ParseException {
+        String token = Callers.token("admin", null, null);
+        assertSame(tokens.parse(token), tokens.parse(token), "the second parse came from the verified tokens");
+        Callers.admin().get(ADMIN_ENDPOINT).then().statusCode(200);
     }
 
     @Test

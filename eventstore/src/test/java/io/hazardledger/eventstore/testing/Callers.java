@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,6 +66,11 @@ public final class Callers {
         return DevTokens.forCaller(KEY, role, district, enterprise);
     }
 
+    /** The public half of the test-only key, which verifies every token minted here. */
+    public static PublicKey verificationKey() {
+        return DevKeys.readPublicKey(resource("/" + VERIFICATION_KEY));
+    }
+
     /** A token for a caller with a subject of its own. */
     public static String token(String subject, String role, String district, UUID enterprise) {
         return DevTokens.mint(KEY, subject, role, district, enterprise);
@@ -86,9 +92,13 @@ public final class Callers {
 
     /** A token that expired {@code ago} before now, otherwise like {@link #token}. */
     public static String expiredToken(String role, String district, UUID enterprise, java.time.Duration ago) {
-        Instant expired = Instant.now().minus(ago);
+        return tokenExpiringAt(role, district, enterprise, Instant.now().minus(ago));
+    }
+
+    /** A token issued an hour before it expires at {@code expiresAt}, otherwise like {@link #token}. */
+    public static String tokenExpiringAt(String role, String district, UUID enterprise, Instant expiresAt) {
         return DevTokens.mint(KEY, DevTokens.subject(role, district, enterprise), role, district, enterprise,
-                expired.minusSeconds(3600), expired);
+                expiresAt.minusSeconds(3600), expiresAt);
     }
 
     /** A well-formed token signed with a key the service does not trust. */
