@@ -1,6 +1,7 @@
 package io.hazardledger.system;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,10 +12,15 @@ import java.util.List;
 
 /**
  * Polls {@code /q/health/ready} of the four services every quarter second and keeps, per service, the states it
- * went through (UP, DOWN, UNREACHABLE) with the time each began.
+ * went through (UP, DOWN, UNREACHABLE, UNANSWERED) with the time each began.
  */
 final class ReadinessWatch implements AutoCloseable {
-    enum State { UP, DOWN, UNREACHABLE }
+    /**
+     * UNREACHABLE: the connection was refused, nothing listens. UNANSWERED: no status came back, the probe's 2 s ran
+     * out or its connection broke; a cold JVM under load in its first seconds back can be that slow, and a kept-alive
+     * connection can close just as it is reused, neither of which says whether the service is ready.
+     */
+    enum State { UP, DOWN, UNREACHABLE, UNANSWERED }
 
     record Change(State state, long atMillis) {
     }
@@ -50,9 +56,9 @@ final class ReadinessWatch implements AutoCloseable {
         }
     }
 
-    /** Whether the service went from UP to {@code down} and was UP again at the end. */
+    /** Whether the service went from UP to {@code down} and was UP again at the end, unanswered probes aside. */
     boolean wentAndCameBack(int index, State down) {
-        List<State> states = states(index);
+        List<State> states = states(index).stream().filter(state -> state != State.UNANSWERED).toList();
         int wentDown = states.indexOf(down);
         return !states.isEmpty() && states.get(0) == State.UP && wentDown > 0 && states.get(states.size() - 1) == State.UP;
     }
@@ -81,8 +87,10 @@ final class ReadinessWatch implements AutoCloseable {
             int status = http.send(HttpRequest.newBuilder(URI.create(system.url(index, "/q/health/ready")))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             return status == 200 ? State.UP : State.DOWN;
-        } catch (IOException e) {
+        } catch (ConnectException e) {
             return State.UNREACHABLE;
+        } catch (IOException e) {
+            return State.UNANSWERED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return State.UNREACHABLE;
