@@ -24,9 +24,9 @@ import java.util.stream.Collectors;
  * Verifies each bearer token once and answers its repeats from memory until it expires: a partner system sends the
  * same token with every request for its whole lifetime, and checking its RS256 signature again was a tenth of
  * hazard-service's CPU under load. The cache is keyed by the whole token, signature included, so only the very text
- * once verified is let in without the check; a token is never answered from memory at or after its {@code exp} (nor
- * past {@code iat} + the configured token age), where the full check, with its clock skew, decides again. Refusals are
- * not kept. Replaces smallrye-jwt's default factory as a CDI alternative.
+ * once verified is let in without the check, and only under the same verification settings; a token is never answered
+ * from memory at or after its {@code exp} (nor past {@code iat} + the configured token age), where the full check, with
+ * its clock skew, decides again. Refusals are not kept. Replaces smallrye-jwt's default factory as a CDI alternative.
  */
 @ApplicationScoped
 @Alternative
@@ -49,14 +49,15 @@ public class VerifiedTokens extends JWTCallerPrincipalFactory {
         this.capacity = capacity;
     }
 
-    private record Verified(JWTCallerPrincipal principal, long until) {
+    /** A token's principal, the verification settings it passed under, and until when (epoch seconds) it holds. */
+    private record Verified(JWTCallerPrincipal principal, JWTAuthContextInfo settings, long until) {
     }
 
     @Override
     public JWTCallerPrincipal parse(String token, JWTAuthContextInfo authContextInfo) throws ParseException {
         long now = epochSeconds.getAsLong();
         Verified known = verified.get(token);
-        if (known != null && now < known.until()) {
+        if (known != null && known.settings() == authContextInfo && now < known.until()) {
             return known.principal();
         }
         JwtContext context = parser.parse(token, authContextInfo);
@@ -72,7 +73,7 @@ public class VerifiedTokens extends JWTCallerPrincipalFactory {
                 verified.clear();
             }
         }
-        verified.put(token, new Verified(principal, until));
+        verified.put(token, new Verified(principal, authContextInfo, until));
         return principal;
     }
 

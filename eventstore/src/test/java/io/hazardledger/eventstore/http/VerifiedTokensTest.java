@@ -50,6 +50,15 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void aTokenKnownUnderOtherSettingsIsVerifiedAgain() throws ParseException {
+        VerifiedTokens tokens = tokens(16);
+        String token = Callers.token("admin", null, null);
+        tokens.parse(token, context);
+        JWTAuthContextInfo otherIssuer = new JWTAuthContextInfo(Callers.verificationKey(), "https://elsewhere.example");
+        assertThrows(ParseException.class, () -> tokens.parse(token, otherIssuer));
+    }
+
+    @Test
     void aConfiguredTokenAgeEndsTheMemoryEarlier() throws ParseException {
         context.setTokenAge(300L);
         VerifiedTokens tokens = tokens(16);
