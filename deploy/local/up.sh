@@ -11,20 +11,18 @@ cd "$(dirname "$0")/../.."
 # archives stale, to be recorded again on the next start.
 stamp="deploy/local/target/up-build.stamp"
 needs_build=false
+[ -e "$stamp" ] && [ ! pom.xml -nt "$stamp" ] || needs_build=true
 for module in contracts eventstore deploy/local enterprise-registry inspection-service hazard-service reporting-service; do
   case "$module" in
     deploy/local) built="deploy/local/target/lib" ;;
     contracts|eventstore) built="$module/target/classes" ;;
     *) built="$module/target/quarkus-app/quarkus-run.jar" ;;
   esac
-  if [ ! -e "$built" ] || [ ! -e "$stamp" ] \
-      || [ -n "$(find "$module/src/main" "$module/pom.xml" -newer "$stamp" -print -quit 2>/dev/null)" ]; then
+  if [ ! -e "$built" ] || { [ -e "$stamp" ] \
+      && [ -n "$(find "$module/src/main" "$module/pom.xml" -newer "$stamp" -print -quit 2>/dev/null)" ]; }; then
     needs_build=true
   fi
 done
-if [ -e "$stamp" ] && [ pom.xml -nt "$stamp" ]; then
-  needs_build=true
-fi
 if [ "$needs_build" = true ] || [ "${1:-}" = "--build" ]; then
   echo "Building (./mvnw -DskipTests install)..."
   ./mvnw -q -DskipTests install -pl '!system-tests'
