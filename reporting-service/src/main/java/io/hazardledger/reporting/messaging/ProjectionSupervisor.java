@@ -19,11 +19,13 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Runs a feeder for every generation that is ACTIVE or BUILDING (on every instance, so several instances share
@@ -96,11 +98,18 @@ public class ProjectionSupervisor {
                     LOG.infof("Projection generation %d is active", g.number());
                 }
             }
+            // A generation retired, here or by another instance, is fed no more; its feeder is forgotten once ended.
+            Set<Integer> fed = current.stream().map(Generation::number).collect(Collectors.toSet());
+            feeders.forEach((n, feeder) -> {
+                if (!fed.contains(n)) {
+                    feeder.stop();
+                }
+            });
+            feeders.entrySet().removeIf(e -> !fed.contains(e.getKey()) && e.getValue().finished());
             Map<Integer, String> retired = await(() -> generations.retiredWithRows(dropGrace));
             for (var entry : retired.entrySet()) {
-                ProjectionFeeder feeder = feeders.remove(entry.getKey());
-                if (feeder != null) {
-                    feeder.stop();
+                if (feeders.containsKey(entry.getKey())) {
+                    continue; // its rows go once nothing writes them: a batch being applied would fail on a dropped table
                 }
                 await(() -> generations.drop(entry.getKey()));
                 offsets.deleteGroup(entry.getValue());

@@ -18,8 +18,8 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class Generations {
-    /** Read tables, emptied of a generation once it is retired. */
-    private static final List<String> TABLES = List.of("rp_hazard", "rp_hazard_rollup", "rp_enterprise", "rp_inspection", "rp_enforcement");
+    /** Read tables, emptied of a generation once it is retired (its hazards have a table of their own, V9). */
+    private static final List<String> TABLES = List.of("rp_hazard_rollup", "rp_enterprise", "rp_inspection", "rp_enforcement");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,7 +52,10 @@ public class Generations {
                         (String) r[2], readTarget((String) r[3]), Sql.instant(r[4]), Sql.instant(r[5]))).toList()));
     }
 
-    /** Starts a BUILDING generation with the topics' end offsets as its target; null when one is already building. */
+    /**
+     * Starts a BUILDING generation with the topics' end offsets as its target, and its hazards' table with the primary
+     * key alone (the other indexes come at the switch); null when one is already building.
+     */
     public Uni<Integer> startBuilding(Map<String, Long> target) {
         String json;
         try {
@@ -69,18 +72,21 @@ public class Generations {
                         RETURNING generation""", Object.class)
                 .setParameter("target", json)
                 .getResultList()
-                .map(rows -> rows.isEmpty() ? null : ((Number) rows.get(0)).intValue()));
+                .map(rows -> rows.isEmpty() ? null : ((Number) rows.get(0)).intValue())
+                .call(g -> g == null ? Uni.createFrom().nullItem()
+                        : s.createNativeQuery("SELECT CAST(rp_hazard_partition(:g) AS text)", String.class)
+                                .setParameter("g", g).getSingleResult()));
     }
 
     /**
-     * Makes {@code building} the active generation and retires the old one, in one transaction, which first sums the
-     * new generation's district buckets from its hazards (they are not kept while it replays the topics, migration
-     * V7) and has the roll-up's triggers keep them from then on.
+     * Makes {@code building} the active generation and retires the old one, in one transaction, which first gives the
+     * new generation's hazards their secondary indexes (not kept while it replays the topics, V9), sums its district
+     * buckets from its hazards (not kept either, V7) and has the roll-up's triggers keep them from then on.
      */
     public Uni<Boolean> activate(int building) {
         return transactions.inTransaction(s -> s.createNativeQuery("""
-                        SELECT count(rp_rollup_start(generation)) FROM rp_generation
-                        WHERE generation = :g AND status = 'BUILDING'""", Object.class)
+                        SELECT count(rp_hazard_indexed(generation)) + count(rp_rollup_start(generation))
+                        FROM rp_generation WHERE generation = :g AND status = 'BUILDING'""", Object.class)
                 .setParameter("g", building)
                 .getSingleResult()
                 .chain(() -> s.createNativeQuery("""
@@ -119,7 +125,8 @@ public class Generations {
     public Uni<Void> drop(int generation) {
         String consumer = GenerationProjection.nameOf(generation);
         return transactions.inTransaction(s -> {
-            Uni<Integer> chain = Uni.createFrom().item(0);
+            Uni<Integer> chain = s.createNativeQuery("SELECT CAST(rp_hazard_dropped(:g) AS text)", String.class)
+                    .setParameter("g", generation).getSingleResult().replaceWith(0);
             for (String table : TABLES) {
                 chain = chain.chain(() -> s.createNativeQuery("DELETE FROM " + table + " WHERE generation = :g")
                         .setParameter("g", generation).executeUpdate());

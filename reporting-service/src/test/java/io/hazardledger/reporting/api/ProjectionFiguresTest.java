@@ -193,22 +193,36 @@ class ProjectionFiguresTest {
 
         assertEquals(row, districtRow(JANUARY, once.district));
         assertEquals(all, districtRow("from=2000-01-01", twice.district));
+        // Written with its primary key alone while it replayed, the generation's hazards are indexed by the switch.
+        String hazards = "rp_hazard_g" + (before + 1);
+        assertEquals(List.of(hazards + "_awaiting_review", hazards + "_by_district", hazards + "_by_enterprise",
+                hazards + "_major_listed", hazards + "_open_by_deadline", hazards + "_pkey", hazards + "_rewarded"),
+                queryColumn("SELECT indexname FROM pg_indexes WHERE tablename = '" + hazards + "' ORDER BY 1"));
         Poll.until(Duration.ofSeconds(30), "the retired generation's rows deleted", () ->
                 rowsOfGeneration(before) == 0);
+        assertEquals(List.of(), queryColumn("SELECT relname FROM pg_class WHERE relname = 'rp_hazard_g" + before + "'"),
+                "the retired generation's hazards went with their table");
         assertEquals(street, breakdown(once.district, "street"));
         assertEquals(profile, Callers.analyst(null).get("/api/enterprises/" + once.e2 + "/safety-profile").then().extract().asString());
     }
 
-    private static long rowsOfGeneration(int generation) {
+    private static List<String> queryColumn(String sql) {
         try (var connection = io.hazardledger.eventstore.testing.StoreFixtures.jdbc();
              var statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT (SELECT count(*) FROM rp_hazard WHERE generation = " + generation
-                     + ") + (SELECT count(*) FROM rp_enterprise WHERE generation = " + generation + ")")) {
-            rows.next();
-            return rows.getLong(1);
+             var rows = statement.executeQuery(sql)) {
+            List<String> values = new java.util.ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static long rowsOfGeneration(int generation) {
+        return Long.parseLong(queryColumn("SELECT (SELECT count(*) FROM rp_hazard WHERE generation = " + generation
+                + ") + (SELECT count(*) FROM rp_enterprise WHERE generation = " + generation + ")").get(0));
     }
 
     @Test

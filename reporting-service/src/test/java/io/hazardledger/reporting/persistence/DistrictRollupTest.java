@@ -160,7 +160,9 @@ class DistrictRollupTest {
         int replaying = 900_000 + active;
         VertxContextSupport.subscribeAndAwait(() -> transactions.inTransaction(s -> s.createNativeQuery("""
                         INSERT INTO rp_generation (generation, status, group_id, rollup_kept)
-                        VALUES (:g, 'RETIRED', 'not fed', FALSE)""").setParameter("g", replaying).executeUpdate()));
+                        VALUES (:g, 'RETIRED', 'not fed', FALSE)""").setParameter("g", replaying).executeUpdate()
+                .chain(() -> s.createNativeQuery("SELECT CAST(rp_hazard_partition(:g) AS text)", String.class)
+                        .setParameter("g", replaying).getSingleResult())));
         try {
             CompletableFuture<Long> copied = new CompletableFuture<>();
             CompletableFuture<Void> committed = CompletableFuture.runAsync(() -> awaitUnchecked(() -> transactions.inTransaction(s ->
@@ -179,6 +181,10 @@ class DistrictRollupTest {
                 return null;
             });
             assertEquals(0L, copied.get(30, TimeUnit.SECONDS), "no buckets written while the generation replays");
+            assertEquals(List.of("rp_hazard_g" + replaying + "_pkey"), VertxContextSupport.subscribeAndAwait(() ->
+                    transactions.read(s -> s.createNativeQuery("SELECT indexname FROM pg_indexes WHERE tablename = :t",
+                            String.class).setParameter("t", "rp_hazard_g" + replaying).getResultList())),
+                    "nor any index but the primary key");
 
             VertxContextSupport.subscribeAndAwait(() -> transactions.inTransaction(s -> s.createNativeQuery(
                     "SELECT count(rp_rollup_start(:g))", Object.class).setParameter("g", replaying).getSingleResult()));

@@ -1,0 +1,80 @@
+-- rp_hazard is partitioned by generation, one table per generation (rp_hazard_g<N>). A rebuild's generation is
+-- written with its primary key alone and gets its other indexes when it is switched in (rp_hazard_indexed): while it
+-- replays the topics each hazard row is written two to three times, most writes change an indexed column (the
+-- deadline, the closing), and each such write added an entry to all seven indexes. A retired generation's hazards
+-- now go with their table instead of a DELETE of every row. The secondary indexes are the partitions' own, not the
+-- parent's, which is what lets a partition be without them; a query names one generation, so it reads one partition.
+ALTER TABLE rp_hazard RENAME TO rp_hazard_unpartitioned;
+CREATE TABLE rp_hazard (LIKE rp_hazard_unpartitioned INCLUDING DEFAULTS, PRIMARY KEY (generation, hazard_id))
+    PARTITION BY LIST (generation);
+
+-- A generation's table, with its primary key only.
+CREATE FUNCTION rp_hazard_partition(g INT) RETURNS VOID LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE format('CREATE TABLE IF NOT EXISTS %I PARTITION OF rp_hazard FOR VALUES IN (%s)', 'rp_hazard_g' || g, g);
+END
+$$;
+
+-- A generation's secondary indexes, as the queries of the tables and the roll-up read them (V2, V3).
+CREATE FUNCTION rp_hazard_indexed(g INT) RETURNS VOID LANGUAGE plpgsql AS $$
+DECLARE
+    t TEXT := 'rp_hazard_g' || g;
+BEGIN
+    EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I (generation, district_code, found_at)', t || '_by_district', t);
+    EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I (generation, enterprise_id)', t || '_by_enterprise', t);
+    EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I (generation, rewarded_at) WHERE rewarded_at IS NOT NULL',
+                   t || '_rewarded', t);
+    EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I (generation, deadline) INCLUDE (district_code, found_at) '
+                   'WHERE closed_at IS NULL AND NOT voided', t || '_open_by_deadline', t);
+    EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I (generation, review_due_by) INCLUDE (district_code, found_at) '
+                   'WHERE awaiting_verification AND severity = ''MAJOR'' AND NOT voided', t || '_awaiting_review', t);
+    EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I (generation, supervision_listed_at) '
+                   'INCLUDE (district_code, found_at) WHERE severity = ''MAJOR'' AND supervision_listed_at IS NOT NULL '
+                   'AND NOT voided', t || '_major_listed', t);
+END
+$$;
+
+-- Takes a generation's hazards away. Dropping a partition locks the parent exclusively for an instant; a query that
+-- runs long would hold that up, and every query behind it, so the wait is bounded and the drop tried again later.
+CREATE FUNCTION rp_hazard_dropped(g INT) RETURNS VOID LANGUAGE plpgsql SET lock_timeout = '2s' AS $$
+BEGIN
+    EXECUTE format('DROP TABLE IF EXISTS %I', 'rp_hazard_g' || g);
+END
+$$;
+
+SELECT rp_hazard_partition(g), rp_hazard_indexed(g)
+FROM (SELECT generation FROM rp_generation WHERE NOT dropped UNION SELECT generation FROM rp_hazard_unpartitioned) x (g);
+INSERT INTO rp_hazard SELECT * FROM rp_hazard_unpartitioned;
+
+-- The roll-up's function on a hazard row takes the table's row type, which went with the old table: the same
+-- function (V5) on the new one, and the triggers (V5, V7) on the new table.
+DROP FUNCTION rp_rollup_changes(rp_hazard_unpartitioned, TEXT, INT);
+DROP TABLE rp_hazard_unpartitioned;
+
+CREATE FUNCTION rp_rollup_changes(h rp_hazard, zone TEXT, k INT) RETURNS SETOF rp_rollup_change
+LANGUAGE sql STABLE AS $$
+    SELECT h.generation, h.district_code, (h.found_at AT TIME ZONE zone)::date, k::bigint,
+           k * (h.closed_at IS NOT NULL)::int::bigint,
+           k * (h.closed_at IS NOT NULL AND coalesce(h.on_time, FALSE))::int::bigint,
+           k * (h.severity = 'MAJOR')::int::bigint, k * (h.severity = 'MAJOR' AND h.closed_at IS NOT NULL)::int::bigint,
+           k * (h.severity = 'MAJOR' AND h.supervision_listed_at IS NOT NULL)::int::bigint,
+           k * (h.closed_at IS NULL AND h.supervision_level IS NOT NULL)::int::bigint,
+           k * (h.source = 'EMPLOYEE_REPORT')::int::bigint,
+           k * coalesce(extract(epoch FROM h.closed_at - h.found_at), 0), 0::bigint, 0::bigint, 0::numeric, 0::numeric
+    WHERE NOT h.voided
+    UNION ALL
+    SELECT h.generation, h.district_code, (h.assigned_at AT TIME ZONE zone)::date, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+           k::bigint, k * coalesce(h.five_items, FALSE)::int::bigint, k * coalesce(h.funds_yuan, 0), 0
+    WHERE NOT h.voided AND h.assigned_at IS NOT NULL
+    UNION ALL
+    SELECT h.generation, h.district_code, (h.rewarded_at AT TIME ZONE zone)::date, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+           k * coalesce(h.reward_yuan, 0)
+    WHERE NOT h.voided AND h.rewarded_at IS NOT NULL
+$$;
+
+CREATE TRIGGER rp_hazard_rollup_inserted AFTER INSERT ON rp_hazard REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION rp_hazard_rollup_inserted();
+CREATE TRIGGER rp_hazard_rollup_updated AFTER UPDATE ON rp_hazard REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION rp_hazard_rollup_updated();
+
+ANALYZE rp_hazard;
