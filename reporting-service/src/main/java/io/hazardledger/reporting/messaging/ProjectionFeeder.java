@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,8 +37,9 @@ import java.util.concurrent.Future;
  * <p>
  * Far behind the topics' ends (a rebuild, or a start after a long stop) the feeder gathers several polls before it
  * applies them ({@link CatchUp}): a hazard's events then more often meet in one batch and are folded into one row
- * write, and each partition's bookkeeping is paid once for more events; the partitions' shares are applied side by
- * side. Near the ends it applies each poll as it comes, in one transaction whatever partitions it spans: at the tail a
+ * write, and each partition's bookkeeping is paid once for more events. It then reads only as many partitions as it
+ * applies side by side, the farthest behind, each up to its share of the records ({@link CatchUpFocus}), and applies
+ * each partition's share in a transaction of its own, side by side. Near the ends it applies each poll as it comes, in one transaction whatever partitions it spans: at the tail a
  * poll holds a few records of several partitions, and a transaction per partition cost the commands' pipeline a
  * transaction per event. There the broker holds a fetch until enough has come or a short wait is over (the
  * connector's {@code fetch.min.bytes} and {@code fetch.max.wait.ms}), so a busy tail comes in polls of many events.
@@ -53,10 +55,13 @@ final class ProjectionFeeder implements Runnable {
     private final List<String> topics;
     private final ExecutorService partitions;
     private final CatchUp catchUp;
+    private final int parallelism;
     private final MeterRegistry registry;
     /** Polled and not yet applied, per partition in the order read; values kept as the bytes read. */
     private final Map<TopicPartition, List<IncomingRecord>> pending = new LinkedHashMap<>();
     private int pendingCount;
+    /** The partitions read while catching up (the others paused); empty near the topics' ends, where all are read. */
+    private Set<TopicPartition> focus = Set.of();
     private volatile boolean running = true;
     private volatile boolean finished;
 
@@ -65,6 +70,7 @@ final class ProjectionFeeder implements Runnable {
         this.projection = projection;
         this.registry = registry;
         this.catchUp = catchUp;
+        this.parallelism = parallelism;
         this.idempotent = idempotent;
         this.topics = topics;
         this.partitions = Executors.newFixedThreadPool(parallelism, r -> {
@@ -117,15 +123,28 @@ final class ProjectionFeeder implements Runnable {
 
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+                    // The partitions are chosen again from the new assignment.
+                    focus = Set.of();
+                    consumer.resume(consumer.paused());
                 }
             });
             while (running) {
-                hold(consumer.poll(POLL));
-                boolean gathered = pendingCount >= catchUp.records();
-                if (!gathered && farBehind()) {
-                    continue;
+                ConsumerRecords<String, byte[]> polled = consumer.poll(POLL);
+                hold(polled);
+                if (!focus.isEmpty()) {
+                    // A poll that brought nothing ends the gathering: no waiting on a partition that gives nothing.
+                    if (!polled.isEmpty() && pendingCount < catchUp.records() && !CatchUpFocus.gathered(focus, pending,
+                            Math.max(1, catchUp.records() / parallelism), consumer::currentLag)) {
+                        continue;
+                    }
+                    flush("catch-up", false);
+                    focusOnFarthestBehind();
+                } else if (farBehind()) {
+                    focusOnFarthestBehind();
                 }
-                flush(gathered ? "catch-up" : "tail", !gathered);
+                if (focus.isEmpty()) {
+                    flush("tail", true);
+                }
             }
         } catch (WakeupException stopping) {
             // stop() was called
@@ -149,14 +168,40 @@ final class ProjectionFeeder implements Runnable {
     /**
      * How far behind counts as catching up, and how many records to gather then.
      *
-     * @param lag     records known to wait beyond the position, over the partitions this instance reads
+     * @param lag     records behind, over the partitions this instance reads: read and not yet applied, or not yet read
      * @param records most records held before they are applied
      */
     record CatchUp(long lag, int records) {
     }
 
+    /**
+     * Reads on from the partitions farthest behind (as many as are applied side by side) and pauses the others, while
+     * the partitions together are at least {@code catchUp.lag()} records behind; otherwise reads all of them. Behind
+     * counts what is still to be read and what was read and not yet applied.
+     */
+    private void focusOnFarthestBehind() {
+        Set<TopicPartition> assigned = consumer.assignment();
+        Map<TopicPartition, Long> ends = consumer.endOffsets(assigned);
+        Map<TopicPartition, Long> lags = new HashMap<>();
+        long behind = 0;
+        for (TopicPartition partition : assigned) {
+            long lag = Math.max(0, ends.getOrDefault(partition, 0L) - consumer.position(partition))
+                    + pending.getOrDefault(partition, List.of()).size();
+            lags.put(partition, lag);
+            behind += lag;
+        }
+        focus = behind >= catchUp.lag() ? CatchUpFocus.farthestBehind(lags, parallelism) : Set.of();
+        if (focus.isEmpty()) {
+            consumer.resume(consumer.paused());
+        } else {
+            consumer.pause(assigned.stream().filter(p -> !focus.contains(p)).toList());
+            consumer.resume(focus);
+        }
+    }
+
+    /** Whether the records still to be read and those read and not yet applied are at least {@code catchUp.lag()}. */
     private boolean farBehind() {
-        long lag = 0;
+        long lag = pendingCount;
         for (TopicPartition partition : consumer.assignment()) {
             lag += consumer.currentLag(partition).orElse(0);
         }
