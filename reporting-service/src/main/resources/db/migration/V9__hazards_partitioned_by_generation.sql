@@ -4,6 +4,11 @@
 -- deadline, the closing), and each such write added an entry to all seven indexes. A retired generation's hazards
 -- now go with their table instead of a DELETE of every row. The secondary indexes are the partitions' own, not the
 -- parent's, which is what lets a partition be without them; a query names one generation, so it reads one partition.
+
+-- The roll-up's function on a hazard row (V5) takes the table's row type, which goes with the old table: its
+-- definition is kept here and made again on the new table's type below.
+CREATE TEMPORARY TABLE rp_rollup_changes_definition AS
+SELECT pg_get_functiondef('rp_rollup_changes(rp_hazard, text, int)'::regprocedure) AS definition;
 ALTER TABLE rp_hazard RENAME TO rp_hazard_unpartitioned;
 CREATE TABLE rp_hazard (LIKE rp_hazard_unpartitioned INCLUDING DEFAULTS, PRIMARY KEY (generation, hazard_id))
     PARTITION BY LIST (generation);
@@ -46,31 +51,11 @@ SELECT rp_hazard_partition(g), rp_hazard_indexed(g)
 FROM (SELECT generation FROM rp_generation WHERE NOT dropped UNION SELECT generation FROM rp_hazard_unpartitioned) x (g);
 INSERT INTO rp_hazard SELECT * FROM rp_hazard_unpartitioned;
 
--- The roll-up's function on a hazard row takes the table's row type, which went with the old table: the same
--- function (V5) on the new one, and the triggers (V5, V7) on the new table.
+-- The function as it was, on the new table's row type, and the roll-up's triggers (V5, V7) on the new table.
 DROP FUNCTION rp_rollup_changes(rp_hazard_unpartitioned, TEXT, INT);
 DROP TABLE rp_hazard_unpartitioned;
-
-CREATE FUNCTION rp_rollup_changes(h rp_hazard, zone TEXT, k INT) RETURNS SETOF rp_rollup_change
-LANGUAGE sql STABLE AS $$
-    SELECT h.generation, h.district_code, (h.found_at AT TIME ZONE zone)::date, k::bigint,
-           k * (h.closed_at IS NOT NULL)::int::bigint,
-           k * (h.closed_at IS NOT NULL AND coalesce(h.on_time, FALSE))::int::bigint,
-           k * (h.severity = 'MAJOR')::int::bigint, k * (h.severity = 'MAJOR' AND h.closed_at IS NOT NULL)::int::bigint,
-           k * (h.severity = 'MAJOR' AND h.supervision_listed_at IS NOT NULL)::int::bigint,
-           k * (h.closed_at IS NULL AND h.supervision_level IS NOT NULL)::int::bigint,
-           k * (h.source = 'EMPLOYEE_REPORT')::int::bigint,
-           k * coalesce(extract(epoch FROM h.closed_at - h.found_at), 0), 0::bigint, 0::bigint, 0::numeric, 0::numeric
-    WHERE NOT h.voided
-    UNION ALL
-    SELECT h.generation, h.district_code, (h.assigned_at AT TIME ZONE zone)::date, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-           k::bigint, k * coalesce(h.five_items, FALSE)::int::bigint, k * coalesce(h.funds_yuan, 0), 0
-    WHERE NOT h.voided AND h.assigned_at IS NOT NULL
-    UNION ALL
-    SELECT h.generation, h.district_code, (h.rewarded_at AT TIME ZONE zone)::date, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-           k * coalesce(h.reward_yuan, 0)
-    WHERE NOT h.voided AND h.rewarded_at IS NOT NULL
-$$;
+DO $$ BEGIN EXECUTE (SELECT definition FROM rp_rollup_changes_definition); END $$;
+DROP TABLE rp_rollup_changes_definition;
 
 CREATE TRIGGER rp_hazard_rollup_inserted AFTER INSERT ON rp_hazard REFERENCING NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION rp_hazard_rollup_inserted();
