@@ -39,9 +39,9 @@ import java.util.concurrent.Future;
  * applies them ({@link CatchUp}): a hazard's events then more often meet in one batch and are folded into one row
  * write, and each partition's bookkeeping is paid once for more events. It then reads only as many partitions as it
  * applies side by side, the farthest behind, each up to its share of the records ({@link CatchUpFocus}), and applies
- * each partition's share in a transaction of its own, side by side. Near the ends it applies each poll as it comes, in one transaction whatever partitions it spans: at the tail a
- * poll holds a few records of several partitions, and a transaction per partition cost the commands' pipeline a
- * transaction per event. There the broker holds a fetch until enough has come or a short wait is over (the
+ * each partition's share in a transaction of its own, side by side. Near the ends it applies each poll as it comes,
+ * in one transaction whatever partitions it spans: at the tail a poll holds a few records of several partitions, and
+ * a transaction per partition cost the commands' pipeline a transaction per event. There the broker holds a fetch until enough has come or a short wait is over (the
  * connector's {@code fetch.min.bytes} and {@code fetch.max.wait.ms}), so a busy tail comes in polls of many events.
  */
 final class ProjectionFeeder implements Runnable {
