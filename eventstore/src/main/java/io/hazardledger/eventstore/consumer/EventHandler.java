@@ -17,6 +17,15 @@ public interface EventHandler {
     Uni<Void> apply(Mutiny.Session session, EventEnvelope event);
 
     /**
+     * True for a consumer that joins its topics part-way rather than at their beginning (the live feed keeps only
+     * the recent past): the first event it reads of an aggregate is where that aggregate starts for it, not a gap
+     * after versions it was never meant to read. Later jumps are still reported.
+     */
+    default boolean startsMidStream() {
+        return false;
+    }
+
+    /**
      * Applies events that are each the next version of their aggregate, in the order given. One after another
      * unless the handler can do better with the whole batch (fewer, set-based statements).
      */

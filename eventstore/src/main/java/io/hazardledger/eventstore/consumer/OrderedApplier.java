@@ -78,7 +78,8 @@ public class OrderedApplier {
             } else if (event.aggregateVersion() <= last) {
                 outcomes.add(Outcome.DUPLICATE);
             } else {
-                if (event.aggregateVersion() > last + 1) {
+                boolean firstRead = last == 0 && handler.startsMidStream();
+                if (event.aggregateVersion() > last + 1 && !firstRead) {
                     LOG.warnf("%s: aggregate %s jumped from version %d to %d", consumer, aggregate, last,
                             event.aggregateVersion());
                     registry.counter("eventstore.consumer.gaps", "consumer", consumer).increment();

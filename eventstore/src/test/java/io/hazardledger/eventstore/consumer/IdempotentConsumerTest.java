@@ -36,6 +36,8 @@ class IdempotentConsumerTest {
     IdempotentConsumer consumer;
     @Inject
     RecordingHandler handler;
+    @Inject
+    MidStreamHandler midStream;
 
     private static EventEnvelope event(UUID aggregate, long version) {
         return TopicWriter.envelope(new InspectionStarted(aggregate, Instant.now()), aggregate, version, "370000", null, "c");
@@ -218,5 +220,18 @@ class IdempotentConsumerTest {
                 + "' AND expected_version = 2 AND received_version = 3"));
         deliver(event(aggregate, 2)); // arriving late, below the last applied version: a duplicate in effect
         assertEquals(List.of(1L, 3L), handler.versionsOf(aggregate));
+    }
+
+    @Test
+    void aConsumerJoiningMidStreamTakesAnAggregatesFirstEventAsItsStartAndReportsLaterJumps() throws Exception {
+        UUID aggregate = UUID.randomUUID();
+        for (long version : new long[] {4, 5, 7}) {
+            var record = record(event(aggregate, version));
+            StoreFixtures.await(() -> consumer.consume(midStream, record));
+        }
+        assertEquals(List.of(4L, 5L, 7L), midStream.versionsOf(aggregate));
+        assertEquals(1, query("SELECT count(*) FROM es_consumer_gap WHERE aggregate_id = '" + aggregate + "'"));
+        assertEquals(1, query("SELECT count(*) FROM es_consumer_gap WHERE aggregate_id = '" + aggregate
+                + "' AND consumer = 'eventstore-test.mid-stream' AND expected_version = 6 AND received_version = 7"));
     }
 }

@@ -38,6 +38,12 @@ public class LiveFeedProjection implements EventHandler {
         return "reporting-service.live-feed";
     }
 
+    /** It begins each topic a bounded number of events before its end ({@link LiveFeedStart}). */
+    @Override
+    public boolean startsMidStream() {
+        return true;
+    }
+
     @Override
     public Uni<Void> apply(Mutiny.Session session, EventEnvelope event) {
         if (event.occurredAt().isBefore(Instant.now().minus(config.retention()))) {
