@@ -10,10 +10,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * A consumer's bookkeeping, always written in the transaction of the change it describes: the last version
@@ -26,14 +28,16 @@ public class ConsumerCheckpoints {
     private static final String LOCK = "SELECT CAST(pg_advisory_xact_lock(hashtextextended(:lockKey, 0)) AS text)";
     // A statement of its own after the lock, so that its snapshot sees what the previous holder committed. OFFSET 0
     // keeps the subquery whole: flattened, the filter and the select list each looked every version up.
+    // An aggregate whose version the handler keeps (OwnVersions) is only looked up for dead letters.
     private static final String STATE = """
             SELECT * FROM (SELECT CAST(a.id AS text),
-                   coalesce((SELECT s.last_version FROM es_consumer_stream s
-                             WHERE s.consumer = :consumer AND s.aggregate_id = a.id), 0) AS last_version,
+                   CASE WHEN a.own THEN 0 ELSE coalesce((SELECT s.last_version FROM es_consumer_stream s
+                             WHERE s.consumer = :consumer AND s.aggregate_id = a.id), 0) END AS last_version,
                    (SELECT count(*) FROM es_dead_letter d WHERE d.consumer = :consumer AND d.aggregate_id = a.id
                         AND d.status IN ('PARKED', 'WAITING')) AS held
             FROM unnest(""" + UUIDS + """
-            ) AS a (id) OFFSET 0) known WHERE last_version > 0 OR held > 0""";
+            , CAST(string_to_array(:own, ',') AS boolean[])) AS a (id, own) OFFSET 0) known
+            WHERE last_version > 0 OR held > 0""";
     // Compare and set: a version is recorded only over the one read, so a change made meanwhile by a transaction
     // that did not hold the partition's lock is noticed (the count falls short) instead of overwritten.
     private static final String APPLIED = """
@@ -64,10 +68,11 @@ public class ConsumerCheckpoints {
 
     /**
      * Serialises this consumer's work on the records' partitions until the transaction ends (an aggregate's events
-     * all travel in one partition), then reads the state of the aggregates.
+     * all travel in one partition), then reads the state of the aggregates: of those in {@code own}, whose versions
+     * the handler keeps, only their dead letters.
      */
     public Uni<Map<UUID, Stream>> lockAndRead(Mutiny.Session session, String consumer, List<IncomingRecord> records,
-                                              Collection<UUID> aggregates) {
+                                              Collection<UUID> aggregates, Set<UUID> own) {
         Uni<Void> locked = Uni.createFrom().voidItem();
         for (String partition : new TreeSet<>(records.stream().map(r -> r.topic() + '/' + r.partition()).toList())) {
             locked = locked.chain(() -> session.createNativeQuery(LOCK, String.class)
@@ -76,6 +81,8 @@ public class ConsumerCheckpoints {
         return locked.chain(() -> session.createNativeQuery(STATE, Object[].class)
                 .setParameter("consumer", consumer)
                 .setParameter("aggregates", UuidList.text(aggregates))
+                .setParameter("own", aggregates.stream().map(id -> own.contains(id) ? "t" : "f")
+                        .collect(Collectors.joining(",")))
                 .getResultList()
                 .map(rows -> {
                     Map<UUID, Stream> streams = new HashMap<>(rows.size() * 2);

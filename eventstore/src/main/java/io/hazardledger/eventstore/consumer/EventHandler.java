@@ -25,6 +25,11 @@ public interface EventHandler {
         return false;
     }
 
+    /** The versions this handler keeps itself ({@link OwnVersions}); null when all are kept in es_consumer_stream. */
+    default OwnVersions ownVersions() {
+        return null;
+    }
+
     /**
      * Applies events that are each the next version of their aggregate, in the order given. One after another
      * unless the handler can do better with the whole batch (fewer, set-based statements).

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,8 @@ import java.util.UUID;
  * earlier event of its aggregate is a dead letter, ignored when its version was applied before, reported when
  * versions were skipped, and recorded as applied together with the handler's changes. A batch costs the same few
  * statements as one event (lock the partition and read the aggregates, the handler's work, the checkpoints), which
- * is what makes a replay from the start of a topic fast.
+ * is what makes a replay from the start of a topic fast. The last version applied per aggregate is kept in
+ * es_consumer_stream, or by the handler itself where it says so ({@link OwnVersions}).
  */
 @ApplicationScoped
 public class OrderedApplier {
@@ -48,15 +50,38 @@ public class OrderedApplier {
     /** Applies records (with their decoded events, index for index) in order; the outcome of each. */
     public Uni<List<Outcome>> applyAll(Mutiny.Session session, EventHandler handler, List<IncomingRecord> records,
                                        List<ReadEvent> events, boolean headOfLine) {
-        Set<UUID> aggregates = new HashSet<>(events.size() * 2);
-        events.forEach(event -> aggregates.add(event.envelope().aggregateId()));
-        return checkpoints.lockAndRead(session, handler.name(), records, aggregates)
-                .chain(streams -> sort(session, handler, records, events, headOfLine, streams));
+        Set<UUID> aggregates = new LinkedHashSet<>(events.size() * 2);
+        Set<UUID> own = new HashSet<>();
+        OwnVersions versions = handler.ownVersions();
+        for (ReadEvent event : events) {
+            UUID aggregate = event.envelope().aggregateId();
+            if (aggregates.add(aggregate) && versions != null && versions.keeps(event.envelope())) {
+                own.add(aggregate);
+            }
+        }
+        return checkpoints.lockAndRead(session, handler.name(), records, aggregates, own)
+                .chain(streams -> own.isEmpty() ? Uni.createFrom().item(streams)
+                        : versions.read(session, own).map(kept -> withOwnVersions(streams, own, kept)))
+                .chain(streams -> sort(session, handler, records, events, headOfLine, streams, own));
+    }
+
+    /** The streams read, with the versions the handler keeps itself in place of the (unread) recorded ones. */
+    private static Map<UUID, ConsumerCheckpoints.Stream> withOwnVersions(Map<UUID, ConsumerCheckpoints.Stream> streams,
+                                                                          Set<UUID> own, Map<UUID, Long> kept) {
+        Map<UUID, ConsumerCheckpoints.Stream> all = new HashMap<>(streams);
+        for (UUID aggregate : own) {
+            long held = streams.getOrDefault(aggregate, ConsumerCheckpoints.Stream.NEW).heldBehind();
+            long version = kept.getOrDefault(aggregate, 0L);
+            if (version > 0 || held > 0) {
+                all.put(aggregate, new ConsumerCheckpoints.Stream(version, held));
+            }
+        }
+        return all;
     }
 
     private Uni<List<Outcome>> sort(Mutiny.Session session, EventHandler handler, List<IncomingRecord> records,
                                     List<ReadEvent> events, boolean headOfLine,
-                                    Map<UUID, ConsumerCheckpoints.Stream> streams) {
+                                    Map<UUID, ConsumerCheckpoints.Stream> streams, Set<UUID> own) {
         String consumer = handler.name();
         // Per aggregate that moves on: the version read and the version reached.
         Map<UUID, long[]> advanced = new HashMap<>();
@@ -95,6 +120,7 @@ public class OrderedApplier {
                 outcomes.add(Outcome.APPLIED);
             }
         }
+        advanced.keySet().removeAll(own); // the handler records those with its change
         return bookkeeping.chain(() -> toApply.isEmpty() ? Uni.createFrom().voidItem() : handler.applyRead(session, toApply))
                 .chain(() -> checkpoints.applied(session, consumer, advanced, records))
                 .replaceWith(outcomes);

@@ -38,6 +38,8 @@ class IdempotentConsumerTest {
     RecordingHandler handler;
     @Inject
     MidStreamHandler midStream;
+    @Inject
+    OwnVersionsHandler ownVersions;
 
     private static EventEnvelope event(UUID aggregate, long version) {
         return TopicWriter.envelope(new InspectionStarted(aggregate, Instant.now()), aggregate, version, "370000", null, "c");
@@ -233,5 +235,36 @@ class IdempotentConsumerTest {
         assertEquals(1, query("SELECT count(*) FROM es_consumer_gap WHERE aggregate_id = '" + aggregate + "'"));
         assertEquals(1, query("SELECT count(*) FROM es_consumer_gap WHERE aggregate_id = '" + aggregate
                 + "' AND consumer = 'eventstore-test.mid-stream' AND expected_version = 6 AND received_version = 7"));
+    }
+
+    @Test
+    void versionsAHandlerKeepsItselfJudgeOrderAndDuplicatesAndNeverReachTheConsumersStreams() throws Exception {
+        try (var connection = StoreFixtures.jdbc(); var statement = connection.createStatement()) {
+            statement.execute(OwnVersionsHandler.TABLE);
+        }
+        UUID own = UUID.randomUUID();
+        UUID recorded = UUID.randomUUID();
+        StoreFixtures.await(() -> consumer.consumeAll(ownVersions, List.of(incoming(ownEvent(own, 1)),
+                incoming(ownEvent(own, 2)), incoming(event(recorded, 1)), incoming(ownEvent(own, 2)),
+                incoming(ownEvent(own, 4)))));
+
+        assertEquals(List.of(1L, 2L, 4L), ownVersions.versionsOf(own));
+        assertEquals(List.of(1L), ownVersions.versionsOf(recorded));
+        assertEquals(4, query("SELECT version FROM test_own_version WHERE aggregate_id = '" + own + "'"));
+        assertEquals(0, query("SELECT count(*) FROM es_consumer_stream WHERE aggregate_id = '" + own + "'"));
+        assertEquals(1, query("SELECT last_version FROM es_consumer_stream WHERE consumer = '" + ownVersions.name()
+                + "' AND aggregate_id = '" + recorded + "'"));
+        assertEquals(1, query("SELECT count(*) FROM es_consumer_gap WHERE aggregate_id = '" + own
+                + "' AND expected_version = 3 AND received_version = 4"));
+
+        StoreFixtures.await(() -> consumer.consumeAll(ownVersions, List.of(incoming(ownEvent(own, 4)),
+                incoming(ownEvent(own, 3)), incoming(ownEvent(own, 5)))));
+        assertEquals(List.of(1L, 2L, 4L, 5L), ownVersions.versionsOf(own), "versions at or below the kept one ignored");
+        assertEquals(5, query("SELECT version FROM test_own_version WHERE aggregate_id = '" + own + "'"));
+    }
+
+    private static EventEnvelope ownEvent(UUID aggregate, long version) {
+        return TopicWriter.envelope(new InspectionStarted(aggregate, Instant.now()), aggregate, version,
+                OwnVersionsHandler.OWN_DISTRICT, null, "c");
     }
 }

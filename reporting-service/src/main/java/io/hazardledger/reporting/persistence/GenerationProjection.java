@@ -4,19 +4,23 @@ import io.hazardledger.contracts.EventCatalog;
 import io.hazardledger.contracts.EventEnvelope;
 import io.hazardledger.contracts.Topics;
 import io.hazardledger.eventstore.consumer.EventHandler;
+import io.hazardledger.eventstore.consumer.OwnVersions;
 import io.hazardledger.eventstore.consumer.ReadEvent;
 import io.smallrye.mutiny.Uni;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The reporting projection of one generation: every event of the three topics, applied to that generation's rows.
- * Each generation has its own checkpoints (its name carries the number), so a rebuild replays everything while the
- * active generation goes on answering.
+ * Each generation has its own checkpoints (its name carries the number; a hazard's is its row), so a rebuild replays
+ * everything while the active generation goes on answering.
  */
-public final class GenerationProjection implements EventHandler {
+public final class GenerationProjection implements EventHandler, OwnVersions {
     public static final String PREFIX = "reporting-service.projection.g";
     private final int generation;
 
@@ -35,6 +39,22 @@ public final class GenerationProjection implements EventHandler {
     @Override
     public String name() {
         return nameOf(generation);
+    }
+
+    /** A hazard's version is kept in its row, written with it: one row per hazard rather than two. */
+    @Override
+    public OwnVersions ownVersions() {
+        return this;
+    }
+
+    @Override
+    public boolean keeps(EventEnvelope event) {
+        return EventCatalog.byType(event.type()).map(d -> Topics.HAZARD_EVENTS.equals(d.topic())).orElse(false);
+    }
+
+    @Override
+    public Uni<Map<UUID, Long>> read(Mutiny.Session session, Collection<UUID> hazards) {
+        return HazardRows.versions(session, generation, hazards);
     }
 
     @Override

@@ -52,6 +52,8 @@ final class HazardRow {
     Instant supervisionListedAt;
     Instant rewardedAt;
     BigDecimal rewardYuan;
+    /** The version of the hazard's last event applied to the row: the projection's checkpoint of the hazard. */
+    long version;
 
     /** The row a HazardFound starts. A hazard stays in the district, street and industry it was found in. */
     static HazardRow found(int generation, EventEnvelope event, HazardFound f) {
@@ -75,8 +77,8 @@ final class HazardRow {
         return hazardId;
     }
 
-    /** Applies a later event of the hazard; false when the event changes nothing this table keeps. */
-    boolean apply(ReadEvent read) {
+    /** Applies a later event of the hazard to the columns (some change none; the version is the caller's). */
+    void apply(ReadEvent read) {
         EventEnvelope event = read.envelope();
         switch (event.type()) {
             case "HazardReclassified" -> severity = read.payload(HazardReclassified.class).to().name();
@@ -101,10 +103,9 @@ final class HazardRow {
                 rewardYuan = read.payload(ReporterRewarded.class).amountYuan();
             }
             default -> {
-                return false;
+                // HazardOverdue and a second finding: nothing this table keeps
             }
         }
-        return true;
     }
 
     private void assigned(Instant at, RectificationPlan plan) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.hazardledger.contracts.hazard.HazardFound;
 import io.hazardledger.eventstore.IsoTimeModule;
+import io.hazardledger.eventstore.consumer.CheckpointMoved;
 import io.hazardledger.eventstore.consumer.ReadEvent;
 import io.hazardledger.eventstore.store.UuidList;
 import io.smallrye.mutiny.Uni;
@@ -27,7 +28,8 @@ import java.util.UUID;
 /**
  * Keeps {@code rp_hazard} from hazard-events, one row per hazard and generation: a batch of events reads the rows of
  * its hazards in one statement, folds the events onto them in order ({@link HazardRow}) and writes each changed row
- * once, in one statement. The roll-up follows from that statement's triggers (migration V5), except while a rebuild
+ * once, in one statement, with the version of its last event: the rows are the projection's checkpoints of the
+ * hazards ({@link io.hazardledger.eventstore.consumer.OwnVersions}). The roll-up follows from that statement's triggers (migration V5), except while a rebuild
  * replays the topics (V7).
  */
 final class HazardRows {
@@ -44,6 +46,10 @@ final class HazardRows {
     private static final String READ = """
             SELECT CAST(row_to_json(h) AS text) FROM rp_hazard h
             WHERE h.generation = :g AND h.hazard_id = ANY(""" + UuidList.array("ids") + ")";
+    private static final String VERSIONS = """
+            SELECT CAST(h.hazard_id AS text), h.version FROM rp_hazard h
+            WHERE h.generation = :g AND h.hazard_id = ANY(""" + UuidList.array("ids") + ")";
+    /** Never moves a row back to an older version: a row already further on was written by another transaction. */
     private static final String WRITE = """
             INSERT INTO rp_hazard AS h
             SELECT * FROM json_populate_recordset(CAST(NULL AS rp_hazard), CAST(CAST(:rows AS text) AS json))
@@ -54,7 +60,8 @@ final class HazardRows {
                 awaiting_verification = excluded.awaiting_verification, closed_at = excluded.closed_at,
                 on_time = excluded.on_time, voided = excluded.voided, supervision_level = excluded.supervision_level,
                 supervision_listed_at = excluded.supervision_listed_at, rewarded_at = excluded.rewarded_at,
-                reward_yuan = excluded.reward_yuan""";
+                reward_yuan = excluded.reward_yuan, version = excluded.version
+            WHERE h.version < excluded.version""";
 
     /** About the length of one row's JSON, a title in Chinese included. */
     private static final int ROW_CHARS = 800;
@@ -87,13 +94,18 @@ final class HazardRows {
                 return Uni.createFrom().voidItem();
             }
             return s.createNativeQuery(WRITE).setParameter("rows", write(changed.values())).executeUpdate()
+                    .invoke(written -> {
+                        if (written != changed.size()) { // another transaction wrote those versions meanwhile
+                            throw new CheckpointMoved(GenerationProjection.nameOf(g), changed.size(), written);
+                        }
+                    })
                     .replaceWithVoid();
         });
     }
 
     /**
-     * The rows the events change, folded in order. A HazardFound starts a row once; an event of a hazard that has
-     * no row changes nothing.
+     * The rows the events change, folded in order, each carrying its last event's version. A HazardFound starts a
+     * row once; an event of a hazard that has no row changes nothing.
      */
     static Map<UUID, HazardRow> fold(int g, Map<UUID, HazardRow> rows, List<ReadEvent> events) {
         Map<UUID, HazardRow> changed = new LinkedHashMap<>();
@@ -101,17 +113,30 @@ final class HazardRows {
             var event = read.envelope();
             UUID id = event.aggregateId();
             HazardRow row = rows.get(id);
-            if ("HazardFound".equals(event.type())) {
-                if (row == null) {
-                    row = HazardRow.found(g, event, read.payload(HazardFound.class));
-                    rows.put(id, row);
-                    changed.put(id, row);
-                }
-            } else if (row != null && row.apply(read)) {
+            if (row == null && "HazardFound".equals(event.type())) {
+                row = HazardRow.found(g, event, read.payload(HazardFound.class));
+                rows.put(id, row);
+            } else if (row != null) {
+                row.apply(read);
+            }
+            if (row != null) {
+                row.version = event.aggregateVersion();
                 changed.put(id, row);
             }
         }
         return changed;
+    }
+
+    /** The version of each of these hazards' rows in generation {@code g}, for those that have one. */
+    static Uni<Map<UUID, Long>> versions(Mutiny.Session s, int g, Collection<UUID> hazards) {
+        return s.createNativeQuery(VERSIONS, Object[].class).setParameter("g", g)
+                .setParameter("ids", UuidList.text(hazards))
+                .getResultList()
+                .map(found -> {
+                    Map<UUID, Long> versions = new HashMap<>(found.size() * 2);
+                    found.forEach(row -> versions.put(UUID.fromString((String) row[0]), ((Number) row[1]).longValue()));
+                    return versions;
+                });
     }
 
     private static HazardRow read(String json) {

@@ -182,6 +182,8 @@ class ProjectionFiguresTest {
         Map<String, Object> all = districtRow("from=2000-01-01", twice.district);
         Object street = breakdown(once.district, "street");
         String profile = Callers.analyst(null).get("/api/enterprises/" + once.e2 + "/safety-profile").then().extract().asString();
+        String versions = "SELECT hazard_id || ':' || version FROM rp_hazard WHERE generation = %d ORDER BY hazard_id";
+        List<String> liveVersions = queryColumn(versions.formatted(before));
 
         Callers.admin().post("/api/admin/projections/rebuild").then().statusCode(202)
                 .body("generation", org.hamcrest.Matchers.equalTo(before + 1));
@@ -198,6 +200,13 @@ class ProjectionFiguresTest {
         assertEquals(List.of(hazards + "_awaiting_review", hazards + "_by_district", hazards + "_by_enterprise",
                 hazards + "_major_listed", hazards + "_open_by_deadline", hazards + "_pkey", hazards + "_rewarded"),
                 queryColumn("SELECT indexname FROM pg_indexes WHERE tablename = '" + hazards + "' ORDER BY 1"));
+        // Each hazard's checkpoint is its row's version, the same as the live projection's; none is in the streams.
+        assertEquals(liveVersions, queryColumn(versions.formatted(before + 1)));
+        assertEquals(List.of("0"), queryColumn("SELECT count(*) FROM rp_hazard WHERE generation = " + (before + 1)
+                + " AND version = 0"));
+        assertEquals(List.of("0"), queryColumn("SELECT count(*) FROM es_consumer_stream s JOIN rp_hazard h"
+                + " ON h.generation = " + (before + 1) + " AND h.hazard_id = s.aggregate_id WHERE s.consumer = '"
+                + io.hazardledger.reporting.persistence.GenerationProjection.nameOf(before + 1) + "'"));
         Poll.until(Duration.ofSeconds(30), "the retired generation's rows deleted", () ->
                 rowsOfGeneration(before) == 0);
         assertEquals(List.of(), queryColumn("SELECT relname FROM pg_class WHERE relname = 'rp_hazard_g" + before + "'"),

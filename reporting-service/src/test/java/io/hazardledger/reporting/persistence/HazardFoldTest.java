@@ -70,6 +70,7 @@ class HazardFoldTest {
 
         HazardRow row = changed.get(hazard);
         assertEquals(4, row.generation);
+        assertEquals(events.size(), row.version, "the version of the last event");
         assertEquals(FOUND, row.foundAt);
         assertEquals("MAJOR", row.severity);
         assertEquals(0, BigDecimal.TEN.compareTo(row.fundsYuan));
@@ -112,7 +113,9 @@ class HazardFoldTest {
         stored.title = "已登记";
         events.clear();
         add(found());
-        assertTrue(fold(1, new HashMap<>(Map.of(hazard, stored))).isEmpty(),
-                "a second finding of a stored hazard changes nothing");
+        events.set(0, TopicWriter.envelope(found(), hazard, 3, "370102", null, "c"));
+        HazardRow again = fold(1, new HashMap<>(Map.of(hazard, stored))).get(hazard);
+        assertEquals("已登记", again.title, "a second finding of a stored hazard changes none of its columns");
+        assertEquals(3, again.version, "but its version, as for every event applied");
     }
 }
