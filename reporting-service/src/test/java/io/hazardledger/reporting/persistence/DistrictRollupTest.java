@@ -218,4 +218,28 @@ class DistrictRollupTest {
             throw new IllegalStateException(failure);
         }
     }
+
+    /**
+     * Two transactions adding to the buckets take turns, each until it ends: their row locks on shared buckets, taken
+     * in whatever order each statement met them, used to deadlock.
+     */
+    @Test
+    void mergesIntoTheBucketsTakeTurnsOneTransactionAtATime() throws Exception {
+        String merge = "SELECT count(rp_rollup_merge(CAST(ARRAY[] AS rp_rollup_change[])))";
+        try (var first = io.hazardledger.eventstore.testing.StoreFixtures.jdbc();
+             var second = io.hazardledger.eventstore.testing.StoreFixtures.jdbc()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            first.createStatement().execute(merge);
+            second.createStatement().execute("SET LOCAL lock_timeout = '300ms'");
+            var waited = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                    () -> second.createStatement().execute(merge));
+            assertEquals("55P03", waited.getSQLState(), "the second waited for the first's turn: " + waited.getMessage());
+            second.rollback();
+            first.commit();
+            second.createStatement().execute("SET LOCAL lock_timeout = '300ms'");
+            second.createStatement().execute(merge);
+            second.commit();
+        }
+    }
 }
