@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.hazardledger.contracts.DomainEvent;
+import io.hazardledger.contracts.EventCatalog;
 import io.hazardledger.contracts.EventEnvelope;
 
 import java.io.IOException;
@@ -24,6 +25,11 @@ public final class EventCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private EventCodec() {
+    }
+
+    /** Made on first use: the catalogue's types must not be loaded while this class is. */
+    private static final class Records {
+        static final EnvelopeReader READER = new EnvelopeReader(MAPPER, EventCatalog.all());
     }
 
     public static JsonNode toJson(DomainEvent payload) {
@@ -46,13 +52,16 @@ public final class EventCodec {
         }
     }
 
-    /** The envelope in a record's UTF-8 bytes, parsed without first making them text. */
+    /**
+     * The envelope in a record's UTF-8 bytes, parsed without first making them text, its payload read into its
+     * record where it is at the current schema version ({@link EnvelopeReader}).
+     */
     public static EventEnvelope readEnvelope(byte[] json) {
         if (json == null) {
             throw new MalformedEventException("Not an event envelope: no value", null);
         }
         try {
-            return MAPPER.readValue(json, EventEnvelope.class);
+            return Records.READER.read(json);
         } catch (IOException e) {
             throw new MalformedEventException("Not an event envelope: " + originalMessage(e), e);
         }
