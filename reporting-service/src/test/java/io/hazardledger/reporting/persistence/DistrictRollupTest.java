@@ -158,11 +158,7 @@ class DistrictRollupTest {
         published();
         int active = Projections.awaitCaughtUp();
         int replaying = 900_000 + active;
-        VertxContextSupport.subscribeAndAwait(() -> transactions.inTransaction(s -> s.createNativeQuery("""
-                        INSERT INTO rp_generation (generation, status, group_id, rollup_kept)
-                        VALUES (:g, 'RETIRED', 'not fed', FALSE)""").setParameter("g", replaying).executeUpdate()
-                .chain(() -> s.createNativeQuery("SELECT CAST(rp_hazard_partition(:g) AS text)", String.class)
-                        .setParameter("g", replaying).getSingleResult())));
+        UnfedGeneration.create(transactions, replaying);
         try {
             CompletableFuture<Long> copied = new CompletableFuture<>();
             CompletableFuture<Void> committed = CompletableFuture.runAsync(() -> awaitUnchecked(() -> transactions.inTransaction(s ->

@@ -55,11 +55,7 @@ class HazardRowVersionTest {
     @Test
     void aRowCarriesItsLastEventsVersionAndIsNeverMovedBack() throws Throwable {
         int g = 800_000 + (int) (System.nanoTime() % 100_000);
-        VertxContextSupport.subscribeAndAwait(() -> transactions.inTransaction(s -> s.createNativeQuery("""
-                        INSERT INTO rp_generation (generation, status, group_id, rollup_kept)
-                        VALUES (:g, 'RETIRED', 'not fed', FALSE)""").setParameter("g", g).executeUpdate()
-                .chain(() -> s.createNativeQuery("SELECT CAST(rp_hazard_partition(:g) AS text)", String.class)
-                        .setParameter("g", g).getSingleResult())));
+        UnfedGeneration.create(transactions, g);
         try {
             UUID hazard = UUID.randomUUID();
             HazardFound found = new HazardFound(hazard, UUID.randomUUID(), "370786", null, "26", HazardSource.SELF_CHECK,
