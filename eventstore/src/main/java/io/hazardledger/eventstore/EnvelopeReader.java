@@ -35,7 +35,8 @@ final class EnvelopeReader {
     EnvelopeReader(ObjectMapper mapper, List<EventDescriptor> descriptors) {
         this.mapper = mapper;
         this.instants = mapper.readerFor(Instant.class);
-        this.types = descriptors.stream().collect(Collectors.toUnmodifiableMap(EventDescriptor::type, Function.identity()));
+        this.types = descriptors.stream()
+                .collect(Collectors.toUnmodifiableMap(EventDescriptor::type, Function.identity()));
         this.payloads = descriptors.stream()
                 .collect(Collectors.toUnmodifiableMap(EventDescriptor::type, d -> mapper.readerFor(d.payloadType())));
     }

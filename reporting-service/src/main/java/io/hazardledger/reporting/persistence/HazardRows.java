@@ -29,8 +29,8 @@ import java.util.UUID;
  * Keeps {@code rp_hazard} from hazard-events, one row per hazard and generation: a batch of events reads the rows of
  * its hazards in one statement, folds the events onto them in order ({@link HazardRow}) and writes each changed row
  * once, in one statement, with the version of its last event: the rows are the projection's checkpoints of the
- * hazards ({@link io.hazardledger.eventstore.consumer.OwnVersions}). The roll-up follows from that statement's triggers (migration V5), except while a rebuild
- * replays the topics (V7).
+ * hazards ({@link io.hazardledger.eventstore.consumer.OwnVersions}). The roll-up follows from that statement's
+ * triggers (migration V5), except while a rebuild replays the topics (V7).
  */
 final class HazardRows {
     /**
