@@ -28,7 +28,8 @@ public class ConsumerCheckpoints {
     private static final String LOCK = "SELECT CAST(pg_advisory_xact_lock(hashtextextended(:lockKey, 0)) AS text)";
     // A statement of its own after the lock, so that its snapshot sees what the previous holder committed. OFFSET 0
     // keeps the subquery whole: flattened, the filter and the select list each looked every version up.
-    // An aggregate whose version the handler keeps (OwnVersions) is only looked up for dead letters.
+    // An aggregate whose version the handler keeps (OwnVersions) is only looked up for dead letters. With none such,
+    // the flags are an empty array, which unnest pads with nulls: no list of "f" built for every batch.
     private static final String STATE = """
             SELECT * FROM (SELECT CAST(a.id AS text),
                    CASE WHEN a.own THEN 0 ELSE coalesce((SELECT s.last_version FROM es_consumer_stream s
@@ -81,7 +82,7 @@ public class ConsumerCheckpoints {
         return locked.chain(() -> session.createNativeQuery(STATE, Object[].class)
                 .setParameter("consumer", consumer)
                 .setParameter("aggregates", UuidList.text(aggregates))
-                .setParameter("own", aggregates.stream().map(id -> own.contains(id) ? "t" : "f")
+                .setParameter("own", own.isEmpty() ? "" : aggregates.stream().map(id -> own.contains(id) ? "t" : "f")
                         .collect(Collectors.joining(",")))
                 .getResultList()
                 .map(rows -> {
